@@ -1,0 +1,149 @@
+// The graph file: the one contract between the extraction build and everything
+// that reads its output (the explorer, exports, the gold scorer). Validated
+// where it is written (scripts/build-graph.ts) and where it is read (the app).
+// Documented for humans in docs/graph-schema.md; bump GRAPH_SCHEMA_VERSION on
+// any change that an older reader could misread.
+import { z } from "zod";
+
+export const GRAPH_SCHEMA_VERSION = 1;
+
+export const ACTOR_KINDS = ["state", "armed-group", "political-group", "organization", "person"] as const;
+export const RELATION_TYPES = [
+  "diplomacy",
+  "meeting",
+  "support",
+  "aid",
+  "concession",
+  "mediation",
+  "criticism",
+  "conflict",
+  "affiliation",
+] as const;
+export const RELATION_STATUSES = ["asserted", "intended", "denied"] as const;
+
+export const ActorKind = z.enum(ACTOR_KINDS);
+export const RelationType = z.enum(RELATION_TYPES);
+export const RelationStatus = z.enum(RELATION_STATUSES);
+
+/** A half-open character range [start, end) into a document's `text`. */
+export const Span = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((s) => s.end >= s.start, { message: "span end before start" });
+
+export const Document = z.object({
+  /** File name without `.txt` (path below the input folder for nested files, with `/`). */
+  id: z.string().min(1),
+  title: z.string(),
+  /** ISO date `YYYY-MM-DD` when the text gives one. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** The article prose after page furniture was stripped; all offsets point into it. */
+  text: z.string(),
+});
+
+export const Actor = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: ActorKind,
+  /** Other surface forms that were seen or are known for this actor. */
+  aliases: z.array(z.string()),
+  /** Number of mentions across the corpus. */
+  mentions: z.number().int().nonnegative(),
+  /** Ids of the documents that mention the actor. */
+  documents: z.array(z.string()),
+  /** Layout position computed at build time, so the first paint needs no layout. */
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+});
+
+export const Evidence = z.object({
+  doc: z.string().min(1),
+  /** The sentence, as it stands in the document text. */
+  sentence: z.string(),
+  /** Offsets of the sentence in the document text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The words that signal the relation, with document offsets. */
+  trigger: z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  /** Where the source and target actors are mentioned, with document offsets. */
+  sourceMention: Span.optional(),
+  targetMention: Span.optional(),
+});
+
+export const Relation = z.object({
+  /** Stable: derived from source, type, status and target. */
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  type: RelationType,
+  status: RelationStatus,
+  /** False when the text states the relation as two-sided (meetings, "ties between A and B"). */
+  directed: z.boolean(),
+  evidence: z.array(Evidence).min(1),
+});
+
+export const RelationTypeInfo = z.object({
+  type: RelationType,
+  label: z.string(),
+  description: z.string(),
+  cameoRoots: z.array(z.string()),
+  quadClass: z.string().nullable(),
+  symmetric: z.boolean(),
+});
+
+export const Graph = z
+  .object({
+    schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
+    generatedAt: z.string(),
+    relationTypes: z.array(RelationTypeInfo),
+    documents: z.array(Document),
+    actors: z.array(Actor),
+    relations: z.array(Relation),
+  })
+  .superRefine((g, ctx) => {
+    const actorIds = new Set<string>();
+    for (const a of g.actors) {
+      if (actorIds.has(a.id)) ctx.addIssue({ code: "custom", message: `duplicate actor id "${a.id}"` });
+      actorIds.add(a.id);
+    }
+    const docIds = new Set(g.documents.map((d) => d.id));
+    for (const r of g.relations) {
+      if (!actorIds.has(r.source)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown source actor "${r.source}"` });
+      if (!actorIds.has(r.target)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown target actor "${r.target}"` });
+      for (const e of r.evidence)
+        if (!docIds.has(e.doc)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence from unknown document "${e.doc}"` });
+    }
+  });
+
+export type ActorKind = z.infer<typeof ActorKind>;
+export type RelationType = z.infer<typeof RelationType>;
+export type RelationStatus = z.infer<typeof RelationStatus>;
+export type Span = z.infer<typeof Span>;
+export type GraphDocument = z.infer<typeof Document>;
+export type Actor = z.infer<typeof Actor>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Relation = z.infer<typeof Relation>;
+export type RelationTypeInfo = z.infer<typeof RelationTypeInfo>;
+export type Graph = z.infer<typeof Graph>;
+
+export type GraphParseResult = { ok: true; graph: Graph } | { ok: false; error: string };
+
+/** Validates unknown JSON as a graph file, with a message a person can act on. */
+export function parseGraph(json: unknown): GraphParseResult {
+  if (json && typeof json === "object" && "schemaVersion" in json && (json as { schemaVersion: unknown }).schemaVersion !== GRAPH_SCHEMA_VERSION)
+    return {
+      ok: false,
+      error: `graph file has schemaVersion ${String((json as { schemaVersion: unknown }).schemaVersion)}, this version of entente reads ${GRAPH_SCHEMA_VERSION}: rebuild it with "npm run build:graph"`,
+    };
+  const r = Graph.safeParse(json);
+  if (r.success) return { ok: true, graph: r.data };
+  const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  const more = r.error.issues.length > 5 ? ` (and ${r.error.issues.length - 5} more)` : "";
+  return { ok: false, error: `graph file is not valid: ${issues.join("; ")}${more}` };
+}
+
+/** Stable relation id: one relation per (source, type, status, target). */
+export function relationId(source: string, type: RelationType, status: RelationStatus, target: string): string {
+  return `${source}>${type}.${status}>${target}`;
+}
