@@ -1,0 +1,49 @@
+// Parallel relations → one drawn edge. Pure; knows nothing about drawing.
+import type { Relation, RelationStatus, RelationType, RelationTypeInfo } from "../graph/schema";
+
+/** One edge as the explorer shows it: all relations of one type and status between one pair. */
+export interface AggregatedEdge {
+  /** Stable: `${source}>${type}.${status}>${target}` for directed, `${a}~${type}.${status}~${b}` (a < b) for symmetric. */
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  status: RelationStatus;
+  /** False for symmetric relation types and for relations the text states as two-sided. */
+  directed: boolean;
+  /** Ids of the relations folded into this edge. */
+  relationIds: string[];
+  /** Number of relations folded into this edge. */
+  count: number;
+  /** Evidence sentences behind all of them. */
+  evidenceCount: number;
+}
+
+/** Relation types whose relations are drawn without direction (from `relationTypes[].symmetric`). */
+export function symmetricTypes(relationTypes: readonly RelationTypeInfo[]): Set<RelationType> {
+  return new Set(relationTypes.filter((t) => t.symmetric).map((t) => t.type));
+}
+
+/**
+ * Groups relations by (type, status, pair). The pair is ordered for directed
+ * relations and unordered for symmetric types or relations marked `directed: false`,
+ * so "A met B" and "B met A" become one edge with count 2. Status stays in the key
+ * because it decides how the edge is drawn (asserted/intended/denied).
+ */
+export function aggregateEdges(relations: readonly Relation[], symmetric: ReadonlySet<RelationType>): AggregatedEdge[] {
+  const byKey = new Map<string, AggregatedEdge>();
+  for (const r of relations) {
+    const undirected = symmetric.has(r.type) || !r.directed;
+    const [a, b] = undirected && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
+    const id = undirected ? `${a}~${r.type}.${r.status}~${b}` : `${a}>${r.type}.${r.status}>${b}`;
+    let edge = byKey.get(id);
+    if (!edge) {
+      edge = { id, source: a, target: b, type: r.type, status: r.status, directed: !undirected, relationIds: [], count: 0, evidenceCount: 0 };
+      byKey.set(id, edge);
+    }
+    edge.relationIds.push(r.id);
+    edge.count++;
+    edge.evidenceCount += r.evidence.length;
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,213 @@
+// Filter state and applyFilters: from the whole graph to what the explorer shows,
+// with live counts for the filter controls. Pure; no React, no drawing.
+import {
+  ACTOR_KINDS,
+  RELATION_STATUSES,
+  RELATION_TYPES,
+  type Actor,
+  type ActorKind,
+  type Graph,
+  type Relation,
+  type RelationStatus,
+  type RelationType,
+} from "../graph/schema";
+import { aggregateEdges, symmetricTypes, type AggregatedEdge } from "./aggregate";
+
+/** A cell of the relation type × status grid, as `${type}.${status}`. */
+export type TypeStatusKey = `${RelationType}.${RelationStatus}`;
+
+export interface Filters {
+  /** Grid cells switched off. Empty: every type and status shown. */
+  hiddenTypeStatus: TypeStatusKey[];
+  /** Actor kinds switched off. */
+  hiddenKinds: ActorKind[];
+  /** Only evidence from these documents counts. Empty: all documents. */
+  documents: string[];
+  /** Inclusive ISO dates; when either is set, evidence from undated documents no longer counts. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** A relation is shown only with at least this many evidence sentences (after the document/date filters). */
+  minEvidence: number;
+  /** Hide actors with no shown relation. */
+  hideIsolated: boolean;
+  /** Draw people inside the group they are affiliated with (asserted affiliation relations). */
+  foldPeople: boolean;
+}
+
+export const DEFAULT_FILTERS: Filters = Object.freeze({
+  hiddenTypeStatus: [],
+  hiddenKinds: [],
+  documents: [],
+  dateFrom: null,
+  dateTo: null,
+  minEvidence: 1,
+  hideIsolated: false,
+  foldPeople: false,
+}) as Filters;
+
+export function defaultFilters(): Filters {
+  return { ...DEFAULT_FILTERS, hiddenTypeStatus: [], hiddenKinds: [], documents: [] };
+}
+
+export function typeStatusKey(type: RelationType, status: RelationStatus): TypeStatusKey {
+  return `${type}.${status}`;
+}
+
+export const ALL_TYPE_STATUS_KEYS: TypeStatusKey[] = RELATION_TYPES.flatMap((t) => RELATION_STATUSES.map((s) => typeStatusKey(t, s)));
+
+export interface VisibleNode {
+  id: string;
+  actor: Actor;
+  /** Shown relations touching this node (a folded group counts its members' relations). */
+  relationCount: number;
+  /** People folded into this node (ids), when `foldPeople` is on. */
+  members: string[];
+}
+
+export interface FilterCounts {
+  /** Relations per grid cell that pass every other filter: what the cell would show if switched on. */
+  typeStatus: Record<RelationType, Record<RelationStatus, number>>;
+  /** Actors per kind in the whole graph. */
+  kindsTotal: Record<ActorKind, number>;
+  /** Actors per kind now shown as nodes (people folded into a group are not). */
+  kindsShown: Record<ActorKind, number>;
+  /** Relations per document that pass every other filter. */
+  documents: Record<string, number>;
+}
+
+export interface FilterResult {
+  nodes: VisibleNode[];
+  edges: AggregatedEdge[];
+  /** Shown relations, with evidence narrowed by the document/date filters and endpoints moved to groups when folding. */
+  relations: Relation[];
+  /** person id → group id, for the people folded away. */
+  foldedInto: Map<string, string>;
+  counts: FilterCounts;
+}
+
+function zeroGrid(): Record<RelationType, Record<RelationStatus, number>> {
+  const grid = {} as Record<RelationType, Record<RelationStatus, number>>;
+  for (const t of RELATION_TYPES) grid[t] = { asserted: 0, intended: 0, denied: 0 };
+  return grid;
+}
+
+function zeroKinds(): Record<ActorKind, number> {
+  return Object.fromEntries(ACTOR_KINDS.map((k) => [k, 0])) as Record<ActorKind, number>;
+}
+
+/**
+ * People → the group they are affiliated with. A person with several groups goes
+ * to the one with the most evidence (ties: smallest id), so the result is stable.
+ */
+export function foldMap(graph: Graph, hiddenKinds: ReadonlySet<ActorKind> = new Set()): Map<string, string> {
+  const kindOf = new Map(graph.actors.map((a) => [a.id, a.kind]));
+  const best = new Map<string, { group: string; evidence: number }>();
+  for (const r of graph.relations) {
+    if (r.type !== "affiliation" || r.status !== "asserted") continue;
+    if (kindOf.get(r.source) !== "person") continue;
+    const groupKind = kindOf.get(r.target);
+    if (!groupKind || groupKind === "person" || hiddenKinds.has(groupKind)) continue;
+    const cur = best.get(r.source);
+    if (!cur || r.evidence.length > cur.evidence || (r.evidence.length === cur.evidence && r.target < cur.group))
+      best.set(r.source, { group: r.target, evidence: r.evidence.length });
+  }
+  return new Map([...best].map(([p, v]) => [p, v.group]));
+}
+
+export function applyFilters(graph: Graph, filters: Filters): FilterResult {
+  const hiddenCells = new Set<string>(filters.hiddenTypeStatus);
+  const hiddenKinds = new Set(filters.hiddenKinds);
+  const docFilter = filters.documents.length > 0 ? new Set(filters.documents) : null;
+  const dated = filters.dateFrom !== null || filters.dateTo !== null;
+  const docDate = new Map(graph.documents.map((d) => [d.id, d.date]));
+  const inDateRange = (docId: string): boolean => {
+    if (!dated) return true;
+    const d = docDate.get(docId);
+    if (!d) return false;
+    return (filters.dateFrom === null || d >= filters.dateFrom) && (filters.dateTo === null || d <= filters.dateTo);
+  };
+  const minEvidence = Math.max(1, Math.floor(filters.minEvidence) || 1);
+
+  const actorById = new Map(graph.actors.map((a) => [a.id, a]));
+  const foldedInto = filters.foldPeople ? foldMap(graph, hiddenKinds) : new Map<string, string>();
+  const mapId = (id: string) => foldedInto.get(id) ?? id;
+  const actorShown = (id: string) => {
+    const a = actorById.get(id);
+    return a !== undefined && !hiddenKinds.has(a.kind);
+  };
+
+  const counts: FilterCounts = { typeStatus: zeroGrid(), kindsTotal: zeroKinds(), kindsShown: zeroKinds(), documents: {} };
+  for (const d of graph.documents) counts.documents[d.id] = 0;
+  for (const a of graph.actors) counts.kindsTotal[a.kind]++;
+
+  const shown: Relation[] = [];
+  for (const r of graph.relations) {
+    const source = mapId(r.source);
+    const target = mapId(r.target);
+    if (source === target) continue; // a person's tie to their own group, once folded
+    if (!actorShown(source) || !actorShown(target)) continue;
+    const datedEvidence = r.evidence.filter((e) => inDateRange(e.doc));
+    const evidence = docFilter ? datedEvidence.filter((e) => docFilter.has(e.doc)) : datedEvidence;
+    const cellShown = !hiddenCells.has(typeStatusKey(r.type, r.status));
+    // Document counts ignore the document filter itself, so other documents show what choosing them would add.
+    if (cellShown && datedEvidence.length >= minEvidence) {
+      for (const doc of new Set(datedEvidence.map((e) => e.doc))) counts.documents[doc] = (counts.documents[doc] ?? 0) + 1;
+    }
+    if (evidence.length < minEvidence) continue;
+    counts.typeStatus[r.type][r.status]++;
+    if (!cellShown) continue;
+    shown.push(source === r.source && target === r.target && evidence.length === r.evidence.length ? r : { ...r, source, target, evidence });
+  }
+
+  const edges = aggregateEdges(shown, symmetricTypes(graph.relationTypes));
+  const relationCount = new Map<string, number>();
+  for (const e of edges) {
+    relationCount.set(e.source, (relationCount.get(e.source) ?? 0) + e.count);
+    relationCount.set(e.target, (relationCount.get(e.target) ?? 0) + e.count);
+  }
+  const members = new Map<string, string[]>();
+  for (const [person, group] of foldedInto) {
+    let list = members.get(group);
+    if (!list) members.set(group, (list = []));
+    list.push(person);
+  }
+  const nodes: VisibleNode[] = [];
+  for (const a of graph.actors) {
+    if (hiddenKinds.has(a.kind) || foldedInto.has(a.id)) continue;
+    const count = relationCount.get(a.id) ?? 0;
+    if (filters.hideIsolated && count === 0) continue;
+    nodes.push({ id: a.id, actor: a, relationCount: count, members: members.get(a.id) ?? [] });
+    counts.kindsShown[a.kind]++;
+  }
+  return { nodes, edges, relations: shown, foldedInto, counts };
+}
+
+/** Switches one grid cell (or, with `status` omitted, a whole relation type) on or off. */
+export function toggleTypeStatus(filters: Filters, type: RelationType, status?: RelationStatus): Filters {
+  const keys = status ? [typeStatusKey(type, status)] : RELATION_STATUSES.map((s) => typeStatusKey(type, s));
+  const hidden = new Set(filters.hiddenTypeStatus);
+  const allHidden = keys.every((k) => hidden.has(k));
+  for (const k of keys) {
+    if (allHidden) hidden.delete(k);
+    else hidden.add(k);
+  }
+  return { ...filters, hiddenTypeStatus: ALL_TYPE_STATUS_KEYS.filter((k) => hidden.has(k)) };
+}
+
+/** Relation types with at least one status shown. */
+export function shownTypes(filters: Filters): Set<RelationType> {
+  const hidden = new Set(filters.hiddenTypeStatus);
+  return new Set(RELATION_TYPES.filter((t) => RELATION_STATUSES.some((s) => !hidden.has(typeStatusKey(t, s)))));
+}
+
+/** Earliest and latest document dates, or null when no document has a date. */
+export function dateExtent(graph: Graph): { min: string; max: string } | null {
+  let min: string | null = null;
+  let max: string | null = null;
+  for (const d of graph.documents) {
+    if (!d.date) continue;
+    if (min === null || d.date < min) min = d.date;
+    if (max === null || d.date > max) max = d.date;
+  }
+  return min !== null && max !== null ? { min, max } : null;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { applyFilters, defaultFilters, toggleTypeStatus } from "../../../src/explore/filters";
+import { createActorSearch } from "../../../src/explore/search";
+import { shortestPath } from "../../../src/explore/path";
+import { decodeViewState, defaultViewState, encodeViewState, sameViewState, type ViewState } from "../../../src/explore/urlState";
+import { fixtureGraph } from "./fixture";
+
+describe("createActorSearch", () => {
+  const search = createActorSearch(fixtureGraph().actors);
+  it("finds by name, tolerating typos", () => {
+    expect(search("Hezbolah")[0].actor.id).toBe("hezbollah");
+    expect(search("iran")[0]).toMatchObject({ actor: { id: "iran" }, matchedAlias: null });
+  });
+  it("finds by alias and says which alias matched", () => {
+    const hit = search("Party of God")[0];
+    expect(hit.actor.id).toBe("hezbollah");
+    expect(hit.matchedAlias).toBe("Party of God");
+  });
+  it("returns nothing for an empty query or nonsense", () => {
+    expect(search("   ")).toEqual([]);
+    expect(search("zzzzqqqq")).toEqual([]);
+  });
+});
+
+describe("shortestPath", () => {
+  it("finds the fewest-hops connection ignoring direction", () => {
+    const r = applyFilters(fixtureGraph(), defaultFilters());
+    const ids = r.nodes.map((n) => n.id);
+    const p = shortestPath(ids, r.edges, "qatar", "hamas");
+    expect(p).toEqual({ nodes: ["qatar", "hamas"], edges: ["qatar>mediation.asserted>hamas"] });
+    const p2 = shortestPath(ids, r.edges, "syria", "hezbollah")!;
+    expect(p2.nodes).toHaveLength(3);
+    expect(p2.nodes[0]).toBe("syria");
+    expect(p2.nodes[2]).toBe("hezbollah");
+    expect(p2.edges).toHaveLength(2);
+    expect(shortestPath(ids, r.edges, "loner", "iran")).toBeNull();
+    expect(shortestPath(ids, r.edges, "iran", "iran")).toEqual({ nodes: ["iran"], edges: [] });
+  });
+  it("goes only through the relation types shown", () => {
+    const g = fixtureGraph();
+    const all = applyFilters(g, defaultFilters());
+    // Syria–Hezbollah: via Iran (meeting + aid) or via Israel (conflict ×2). Hide aid: only via Israel.
+    const noAid = applyFilters(g, toggleTypeStatus(defaultFilters(), "aid"));
+    const p = shortestPath(noAid.nodes.map((n) => n.id), noAid.edges, "syria", "hezbollah")!;
+    expect(p.nodes).toEqual(["syria", "israel", "hezbollah"]);
+    const noAidNoConflict = applyFilters(g, toggleTypeStatus(toggleTypeStatus(defaultFilters(), "aid"), "conflict"));
+    // Still connected: syria-iran (meeting); iran-hezbollah needs aid — gone; nasrallah criticises israel, affiliation to hezbollah — but israel unreachable from syria.
+    expect(shortestPath(noAidNoConflict.nodes.map((n) => n.id), noAidNoConflict.edges, "syria", "hezbollah")).toBeNull();
+    expect(shortestPath(all.nodes.map((n) => n.id), all.edges, "unknown", "iran")).toBeNull();
+  });
+});
+
+describe("URL view state", () => {
+  it("writes nothing for the defaults", () => {
+    expect(encodeViewState(defaultViewState())).toBe("");
+    expect(decodeViewState("")).toEqual(defaultViewState());
+  });
+  it("round-trips every field", () => {
+    const state: ViewState = {
+      filters: {
+        hiddenTypeStatus: ["aid.asserted", "conflict.denied"],
+        hiddenKinds: ["person"],
+        documents: ["doc a/1", "doc,b"].slice(0, 1),
+        dateFrom: "2023-01-01",
+        dateTo: "2023-12-31",
+        minEvidence: 3,
+        hideIsolated: true,
+        foldPeople: true,
+      },
+      selection: { kind: "edge", id: "iran>aid.asserted>hezbollah" },
+      search: "hez & co",
+      path: { from: "iran", to: null },
+      view: "table",
+    };
+    const qs = encodeViewState(state);
+    expect(decodeViewState(qs)).toEqual(state);
+    expect(decodeViewState("?" + qs)).toEqual(state);
+    expect(sameViewState(decodeViewState(qs), state)).toBe(true);
+  });
+  it("ignores values it cannot read", () => {
+    const s = decodeViewState("hide=aid.asserted,bogus.x&kinds=alien,state&minev=-4&from=yesterday&view=3d&isolated=maybe");
+    expect(s.filters.hiddenTypeStatus).toEqual(["aid.asserted"]);
+    expect(s.filters.hiddenKinds).toEqual(["state"]);
+    expect(s.filters.minEvidence).toBe(1);
+    expect(s.filters.dateFrom).toBeNull();
+    expect(s.filters.hideIsolated).toBe(false);
+    expect(s.view).toBe("graph");
+  });
+});
