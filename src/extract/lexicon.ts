@@ -1,0 +1,152 @@
+// Turns the reviewable lexicons in data/ into lookup structures: every verb
+// inflected, every noun pluralized, every phrase tokenized the way sentences are.
+import nlp from "compromise";
+import relationsData from "../../data/lexicon/relations.json";
+import cuesData from "../../data/lexicon/cues.json";
+import rolesData from "../../data/lexicon/roles.json";
+import relationTypesData from "../../data/lexicon/relation-types.json";
+import type { ActorKind, RelationType, RelationTypeInfo } from "../graph/schema";
+import { tokenize } from "./text";
+
+/** What the extractor needs of a gazetteer entry (data/gazetteer/*.json). */
+export interface ActorEntry {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  capitals?: string[];
+  demonyms?: string[];
+  demonymPlurals?: string[];
+  institutions?: string[];
+  ambiguous?: boolean;
+}
+
+export interface TriggerPattern {
+  words: string[];
+  type: RelationType;
+  /** verb: an inflected verb phrase; noun: a nominal; phrase: matched as written. */
+  pos: "verb" | "noun" | "phrase";
+  /** The lemma phrase as written in the lexicon, for reports. */
+  lemma: string;
+}
+
+/** Phrases indexed by their first word; longest first, so the longest match wins. */
+export type PhraseIndex<T extends { words: string[] }> = Map<string, T[]>;
+
+export interface Lexicon {
+  actors: ActorEntry[];
+  triggers: PhraseIndex<TriggerPattern>;
+  negationWords: Set<string>;
+  negationWindow: number;
+  denialCues: PhraseIndex<{ words: string[] }>;
+  intentionCues: PhraseIndex<{ words: string[] }>;
+  intentionWindow: number;
+  assertionWords: Set<string>;
+  roles: PhraseIndex<{ words: string[] }>;
+  institutionalHeads: PhraseIndex<{ words: string[] }>;
+  relationTypes: RelationTypeInfo[];
+}
+
+type Conjugation = Partial<Record<"Infinitive" | "PastTense" | "PresentTense" | "Gerund" | "Participle", string>>;
+// compromise's own conjugator: nlp("host").verbs() finds no verb because
+// "host" reads as a noun on its own, so call the transform directly.
+const compromiseMethods = (nlp as unknown as { methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Conjugation } } } } }).methods();
+const compromiseModel = (nlp as unknown as { model(): unknown }).model();
+
+export function verbForms(lemma: string): string[] {
+  const c = compromiseMethods.two.transform.verb.conjugate(lemma, compromiseModel) ?? {};
+  const forms = new Set([lemma]);
+  for (const k of ["PastTense", "PresentTense", "Gerund", "Participle"] as const) if (c[k]) forms.add(c[k]!);
+  return [...forms];
+}
+
+export function nounForms(noun: string): string[] {
+  const forms = new Set([noun]);
+  if (!/s$/.test(noun)) {
+    const plural = nlp(noun).nouns().toPlural().text();
+    if (plural && plural !== noun) forms.add(plural.toLowerCase());
+  }
+  return [...forms];
+}
+
+export function phraseWords(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.norm);
+}
+
+export function addPhrase<T extends { words: string[] }>(index: PhraseIndex<T>, item: T): void {
+  if (item.words.length === 0) return;
+  const key = item.words[0];
+  const list = index.get(key) ?? [];
+  if (!list.some((x) => x.words.join(" ") === item.words.join(" ") && JSON.stringify(x) === JSON.stringify(item))) list.push(item);
+  list.sort((a, b) => b.words.length - a.words.length);
+  index.set(key, list);
+}
+
+/** Inflects the first word of a verb phrase: "hold talks" → held talks, holding talks… */
+function inflectVerbPhrase(phrase: string): string[][] {
+  const words = phraseWords(phrase);
+  return verbForms(words[0]).map((f) => [...phraseWords(f), ...words.slice(1)]);
+}
+
+/** Inflects the last word of a noun phrase: "peace talk" → peace talks. */
+function inflectNounPhrase(phrase: string): string[][] {
+  const words = phraseWords(phrase);
+  return nounForms(words[words.length - 1]).map((f) => [...words.slice(0, -1), f]);
+}
+
+function cueIndex(verbs: string[], phrases: string[] = []): PhraseIndex<{ words: string[] }> {
+  const index: PhraseIndex<{ words: string[] }> = new Map();
+  for (const v of verbs) for (const words of inflectVerbPhrase(v)) addPhrase(index, { words });
+  for (const p of phrases) addPhrase(index, { words: phraseWords(p) });
+  return index;
+}
+
+interface TriggerGroupData {
+  type: string;
+  verbs?: string[];
+  nouns?: string[];
+  phrases?: string[];
+}
+
+export function buildLexicon(actors: ActorEntry[]): Lexicon {
+  const triggers: PhraseIndex<TriggerPattern> = new Map();
+  for (const g of relationsData.triggers as TriggerGroupData[]) {
+    const type = g.type as RelationType;
+    for (const v of g.verbs ?? []) for (const words of inflectVerbPhrase(v)) addPhrase(triggers, { words, type, pos: "verb", lemma: v });
+    for (const n of g.nouns ?? []) for (const words of inflectNounPhrase(n)) addPhrase(triggers, { words, type, pos: "noun", lemma: n });
+    for (const p of g.phrases ?? []) addPhrase(triggers, { words: phraseWords(p), type, pos: "phrase", lemma: p });
+  }
+  const roles: PhraseIndex<{ words: string[] }> = new Map();
+  for (const r of rolesData.roles) for (const words of inflectNounPhrase(r)) addPhrase(roles, { words });
+  const institutionalHeads: PhraseIndex<{ words: string[] }> = new Map();
+  for (const h of rolesData.institutionalHeads) addPhrase(institutionalHeads, { words: phraseWords(h) });
+  return {
+    actors,
+    triggers,
+    negationWords: new Set(cuesData.negation.words),
+    negationWindow: cuesData.negation.window,
+    denialCues: cueIndex(cuesData.denial.verbs, cuesData.denial.phrases),
+    intentionCues: cueIndex(cuesData.intention.verbs, cuesData.intention.words),
+    intentionWindow: cuesData.intention.window,
+    assertionWords: new Set(cuesData.assertion.words),
+    roles,
+    institutionalHeads,
+    relationTypes: relationTypesData.types as RelationTypeInfo[],
+  };
+}
+
+/** Longest phrase of the index that starts at token i; returns it and its length. */
+export function matchAt<T extends { words: string[] }>(index: PhraseIndex<T>, norms: string[], i: number): T | undefined {
+  const candidates = index.get(norms[i]);
+  if (!candidates) return undefined;
+  for (const c of candidates) {
+    let ok = true;
+    for (let k = 1; k < c.words.length; k++)
+      if (norms[i + k] !== c.words[k]) {
+        ok = false;
+        break;
+      }
+    if (ok) return c;
+  }
+  return undefined;
+}

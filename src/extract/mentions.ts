@@ -1,0 +1,437 @@
+// Finds who a sentence talks about: gazetteer names (with capitals, demonym
+// phrases and institutions as metonyms), people and organizations that are not
+// in the gazetteer, and references back to them ("the group", "the country",
+// "he", "we" in a quote). Works on one document at a time, in reading order,
+// because references resolve against what came before.
+import { distance } from "fastest-levenshtein";
+import rolesData from "../../data/lexicon/roles.json";
+import type { ActorKind } from "../graph/schema";
+import { addPhrase, matchAt, phraseWords, type Lexicon, type PhraseIndex } from "./lexicon";
+import type { Sentence, Token } from "./text";
+
+export type MentionMode =
+  | "name"
+  | "capital"
+  | "demonym"
+  | "demonym-plural"
+  | "institution"
+  | "person"
+  | "organization"
+  | "descriptor"
+  | "pronoun";
+
+export interface Mention {
+  /** Gazetteer id, or a document-local key for actors found in the text ("person:Zabihullah Mujahid"). */
+  actor: string;
+  /** Token range in the sentence, end exclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  mode: MentionMode;
+  /** Followed by "-led", "-backed"…: the name modifies a compound. */
+  compound: boolean;
+  possessive: boolean;
+  /** A capital after "in"/"at": a place rather than the government. */
+  locative?: boolean;
+}
+
+export interface LocalActor {
+  key: string;
+  name: string;
+  kind: ActorKind;
+  /** Surface forms seen in the document. */
+  forms: Set<string>;
+  mentions: number;
+}
+
+interface SurfaceForm {
+  words: string[];
+  actor: string;
+  mode: MentionMode;
+  /** Acronyms ("US", "IS") only match as written, so "us" and "is" stay words. */
+  exact?: string[];
+}
+
+export interface ActorMatcher {
+  forms: PhraseIndex<SurfaceForm>;
+  kinds: Map<string, ActorKind>;
+  names: Map<string, string>;
+}
+
+const isAcronym = (s: string) => /^[A-Z][A-Z0-9.&-]*$/.test(s) && /[A-Z].*[A-Z]/.test(s.replace(/[.&-]/g, "")) && s.replace(/[.&-]/g, "").length <= 6;
+
+/** Hyphens are dropped before matching so "al-Qaeda", "al -Qaeda" and "al Qaeda" meet. */
+const nameWords = (s: string) => phraseWords(s).filter((w) => w !== "-" && w !== "–");
+
+export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
+  const forms: PhraseIndex<SurfaceForm> = new Map();
+  const kinds = new Map<string, ActorKind>();
+  const names = new Map<string, string>();
+  const add = (text: string, actor: string, mode: MentionMode) => {
+    const words = nameWords(text);
+    if (!words.length) return;
+    const exact = isAcronym(text.replace(/\s+/g, "")) ? text.split(/[\s-]+/).filter(Boolean) : undefined;
+    addPhrase(forms, { words, actor, mode, ...(exact ? { exact } : {}) });
+  };
+  for (const a of lexicon.actors) {
+    kinds.set(a.id, a.kind);
+    names.set(a.id, a.name);
+    add(a.name, a.id, "name");
+    for (const x of a.aliases) add(x, a.id, "name");
+    for (const x of a.capitals ?? []) add(x, a.id, "capital");
+    for (const x of a.institutions ?? []) add(x, a.id, "institution");
+    for (const x of a.demonyms ?? []) add(x, a.id, "demonym");
+    for (const x of a.demonymPlurals ?? []) add(x, a.id, "demonym-plural");
+  }
+  return { forms, kinds, names };
+}
+
+const groupDescriptors = new Set(rolesData.groupDescriptors);
+const stateDescriptors = new Set(rolesData.stateDescriptors);
+const LOCATIVE = new Set(["in", "at", "from", "near", "into", "outside", "inside", "across", "around", "throughout", "via", "through"]);
+const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la"]);
+// Capitalized words that open sentences or name things other than people.
+const NOT_NAME = new Set(
+  "the a an this that these those he she it they we i you his her their our its my your in on at for from with by of to and or but as after before when while since during although though if because however meanwhile also still now then there here what which who whom whose where why how some many most several all both each every other another such no not according president minister spokesman spokesperson leader dr mr mrs ms sir gen general brig col lt maj former then acting deputy senior top chief secretary ambassador envoy king prince sheikh emir queen monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december islamic islamist muslim muslims arab arabs sunni shiite shia jewish christian western eastern northern southern middle east west north south international national political military security foreign interior defense defence information office political ministry ministry department council press media news report reports file photo video".split(
+    " ",
+  ),
+);
+// Words that make a capitalized phrase a place, a work, an event or a body, not a person.
+const NON_PERSON_HEADS = new Set(
+  "accords accord agreement treaty news media agency times post journal tv television radio network institute university college school center centre airport mosque church temple house lawn street square palace hotel hall office ministry department council committee commission court party front brigade brigades army forces movement organization organisation union league bank fund foundation group monitor conference summit province city district valley mountains island islands sea ocean gulf river strait airlines company corporation inc ltd war crisis campaign operation program programme project initiative day revolution strip bay square".split(
+    " ",
+  ),
+);
+const ORG_HEADS = new Set(
+  "agency institute university council committee commission court party front brigade brigades army movement organization organisation union league bank fund foundation group monitor network ministry department office news media times post journal tv television radio company corporation".split(
+    " ",
+  ),
+);
+
+export interface DocumentMentions {
+  /** Mentions per sentence, ordered by position. */
+  bySentence: Mention[][];
+  actors: Map<string, LocalActor>;
+  /** For each sentence, who is speaking in quotes in it, if known. */
+  speakers: (Mention | undefined)[];
+}
+
+/** Finds actor mentions in every sentence of one document. */
+export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: ActorMatcher): DocumentMentions {
+  const actors = new Map<string, LocalActor>();
+  const roles = lexicon.roles;
+  const heads = lexicon.institutionalHeads;
+  const touch = (key: string, name: string, kind: ActorKind, form: string) => {
+    let a = actors.get(key);
+    if (!a) {
+      a = { key, name, kind, forms: new Set(), mentions: 0 };
+      actors.set(key, a);
+    }
+    a.forms.add(form);
+    a.mentions++;
+    return a;
+  };
+
+  // Pass 1: people introduced with a full name anywhere in the document, so a
+  // bare surname before or after resolves to them.
+  const fullNames: { key: string; words: string[] }[] = [];
+  const personKeyFor = (words: string[]): string | undefined => {
+    const surname = words[words.length - 1].toLowerCase();
+    for (const p of fullNames) {
+      const ps = p.words[p.words.length - 1].toLowerCase();
+      if (p.words.join(" ") === words.join(" ")) return p.key;
+      if (words.length === 1 && similarName(ps, surname)) return p.key;
+      if (words.length > 1 && similarName(p.words.join(" ").toLowerCase(), words.join(" ").toLowerCase())) return p.key;
+    }
+    return undefined;
+  };
+
+  const gazetteerSpans: Mention[][] = sentences.map((s) => matchGazetteer(s.tokens, matcher, heads, lexicon));
+  const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], roles));
+  for (const spans of personSpans)
+    for (const p of spans)
+      if (p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
+
+  const bySentence: Mention[][] = [];
+  const speakers: (Mention | undefined)[] = [];
+  const history: Mention[] = []; // in reading order, for references back
+  const lastOf = (pred: (m: Mention) => boolean, before = history.length) => {
+    for (let i = before - 1; i >= 0; i--) if (pred(history[i])) return history[i];
+    return undefined;
+  };
+  const kindOf = (key: string): ActorKind | undefined => matcher.kinds.get(key) ?? actors.get(key)?.kind;
+  const isGroup = (key: string) => {
+    const k = kindOf(key);
+    return k === "armed-group" || k === "political-group";
+  };
+
+  sentences.forEach((s, si) => {
+    const toks = s.tokens;
+    const mentions: Mention[] = [];
+    for (const m of gazetteerSpans[si]) {
+      mentions.push(m);
+      touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
+    }
+    for (const p of personSpans[si]) {
+      let key = personKeyFor(p.words);
+      if (!key) {
+        // A lone capitalized word is a person only when it names someone the
+        // document introduced in full.
+        if (p.words.length === 1) continue;
+        key = `person:${p.words.join(" ")}`;
+      }
+      const full = fullNames.find((f) => f.key === key)!;
+      const kind: ActorKind = p.organization ? "organization" : "person";
+      touch(key, full ? full.words.join(" ") : p.words.join(" "), kind, p.words.join(" "));
+      mentions.push({
+        actor: key,
+        first: p.first,
+        last: p.last,
+        start: toks[p.first].start,
+        end: toks[p.last - 1].end,
+        mode: kind === "person" ? "person" : "organization",
+        compound: false,
+        possessive: toks[p.last - 1].possessive,
+      });
+    }
+    mentions.sort((a, b) => a.first - b.first);
+    const resolved = mentions.filter((m, i) => i === 0 || m.first >= mentions[i - 1].last);
+
+    // References back: descriptors and pronouns.
+    const taken = new Set<number>();
+    for (const m of resolved) for (let k = m.first; k < m.last; k++) taken.add(k);
+    const refs: Mention[] = [];
+    const historyBefore = history.length;
+    for (let i = 0; i < toks.length; i++) {
+      if (taken.has(i)) continue;
+      const t = toks[i];
+      // "the (terrorist|Islamist|…) group", "the country"
+      if (t.norm === "the" || t.norm === "this" || t.norm === "that") {
+        let j = i + 1;
+        while (j < toks.length && j < i + 4 && !taken.has(j) && !groupDescriptors.has(toks[j].norm) && !stateDescriptors.has(toks[j].norm) && /^[a-z-]+$/.test(toks[j].text)) j++;
+        if (j >= toks.length || taken.has(j)) continue;
+        const head = toks[j];
+        // "the group's fighters" is still the group; "the group of experts" is not.
+        if (toks[j + 1]?.norm === "of") continue;
+        const before = (m: Mention) => m.start < t.start;
+        let ante: Mention | undefined;
+        if (groupDescriptors.has(head.norm) && !head.capitalized) {
+          ante = [...resolved].reverse().find((m) => before(m) && isGroup(m.actor) && !m.compound) ?? lastOf((m) => isGroup(m.actor) && !m.compound, historyBefore);
+        } else if (stateDescriptors.has(head.norm) && !head.capitalized) {
+          // The country named in an earlier sentence: the one named in this
+          // sentence is usually the subject doing something to it.
+          ante = lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
+        }
+        if (ante) {
+          refs.push({ actor: ante.actor, first: i, last: j + 1, start: t.start, end: head.end, mode: "descriptor", compound: false, possessive: head.possessive });
+          for (let k = i; k <= j; k++) taken.add(k);
+          i = j;
+        }
+        continue;
+      }
+      if (t.norm === "he" || t.norm === "him" || t.norm === "his" || t.norm === "she" || t.norm === "her") {
+        const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) === "person") ?? lastOf((m) => kindOf(m.actor) === "person", historyBefore);
+        if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "his" || t.norm === "her" });
+      }
+    }
+    const all = [...resolved, ...refs].sort((a, b) => a.first - b.first);
+    for (const r of refs) {
+      const a = actors.get(r.actor);
+      if (a) a.mentions++;
+    }
+    speakers.push(findSpeaker(toks, all, lexicon));
+    bySentence.push(all);
+    history.push(...all);
+  });
+  return { bySentence, actors, speakers };
+}
+
+function spanText(toks: Token[], m: { first: number; last: number }): string {
+  return toks
+    .slice(m.first, m.last)
+    .map((t) => t.text)
+    .join(" ")
+    .replace(/ - /g, "-")
+    .replace(/'s$|’s$/, "");
+}
+
+/** Two spellings of one name: "Haniyeh"/"Haniya", "Glezmann"/"Galzman". */
+export function similarName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5) return false;
+  if (a[0] !== b[0]) return false;
+  const d = distance(a, b);
+  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3.5));
+}
+
+function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex<{ words: string[] }>, lexicon: Lexicon): Mention[] {
+  // Match over the tokens with hyphens removed, then map back.
+  const idx: number[] = [];
+  for (let i = 0; i < toks.length; i++) if (toks[i].text !== "-" && toks[i].text !== "–") idx.push(i);
+  const norms = idx.map((i) => toks[i].norm);
+  const out: Mention[] = [];
+  for (let p = 0; p < idx.length; p++) {
+    const form = matchFormAt(matcher.forms, norms, toks, idx, p);
+    if (!form) continue;
+    const firstTok = toks[idx[p]];
+    const lastTok = toks[idx[p + form.words.length - 1]];
+    if (!form.exact && !firstTok.capitalized) continue;
+    let first = idx[p];
+    let last = idx[p + form.words.length - 1] + 1;
+    const nextIsHyphen = toks[last]?.text === "-" && toks[last + 1] && /^[a-z]/.test(toks[last + 1].text);
+    const prev = toks[first - 1];
+    const kind = matcher.kinds.get(form.actor);
+    let mode = form.mode;
+    // "the group's" possessive shows on the last token.
+    let possessive = lastTok.possessive;
+    // Demonyms name the state only before an institution ("Iranian officials"),
+    // a relation noun ("the American invasion") or in a compound ("Israeli-led").
+    if (mode === "demonym") {
+      const after = last;
+      const h1 = matchAt(heads, toks.map((t) => t.norm), after);
+      const h2 = toks[after] && /^[a-z]/.test(toks[after].text) ? matchAt(heads, toks.map((t) => t.norm), after + 1) : undefined;
+      const trig = matchAt(lexicon.triggers, toks.map((t) => t.norm), after);
+      const demonymPair = toks[after]?.text === "-" && toks[after + 1]?.capitalized;
+      const role = matchAt(lexicon.roles, toks.map((t) => t.norm), after) ?? (toks[after] && /^[a-z]/.test(toks[after].text) ? matchAt(lexicon.roles, toks.map((t) => t.norm), after + 1) : undefined);
+      if (role) {
+        // "Israeli prime minister X": the demonym alone names the state.
+      } else if (h1) last = after + h1.words.length;
+      else if (h2) last = after + 1 + h2.words.length;
+      else if (!(trig && trig.pos === "noun") && !nextIsHyphen && !demonymPair) {
+        p += form.words.length - 1;
+        continue;
+      }
+      possessive = toks[last - 1].possessive;
+    } else if (!nextIsHyphen) {
+      // "Taliban officials", "Hamas leadership": the phrase stands for the actor.
+      const h = matchAt(heads, toks.map((t) => t.norm), last);
+      if (h && kind !== "person") {
+        last += h.words.length;
+        possessive = toks[last - 1].possessive;
+      }
+    }
+    // A capital after "in"/"at" is a place, not the government speaking.
+    if (mode === "capital" && prev && LOCATIVE.has(prev.norm)) {
+      out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive, locative: true });
+      p += form.words.length - 1;
+      continue;
+    }
+    // "the" before a name belongs to the mention ("the Taliban").
+    if (prev?.norm === "the" && first > 0) first -= 1;
+    out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive });
+    p = idx.findIndex((x) => x >= last) - 1;
+    if (p < -1) break;
+  }
+  return out;
+}
+
+function matchFormAt(index: PhraseIndex<SurfaceForm>, norms: string[], toks: Token[], idx: number[], p: number): SurfaceForm | undefined {
+  const candidates = index.get(norms[p]);
+  if (!candidates) return undefined;
+  for (const c of candidates) {
+    let ok = true;
+    for (let k = 0; k < c.words.length; k++) {
+      if (norms[p + k] !== c.words[k]) {
+        ok = false;
+        break;
+      }
+      if (c.exact) {
+        const written = toks[idx[p + k]].text.replace(/['’]s$/, "");
+        if (!c.exact.some((e) => e === written)) {
+          ok = false;
+          break;
+        }
+      }
+    }
+    if (ok) return c;
+  }
+  return undefined;
+}
+
+interface PersonSpan {
+  first: number;
+  last: number;
+  words: string[];
+  organization: boolean;
+}
+
+/** People (and unknown organizations) from capitalized runs not covered by the gazetteer. */
+function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ words: string[] }>): PersonSpan[] {
+  const covered = new Set<number>();
+  for (const m of gazetteer) for (let k = m.first; k < m.last; k++) covered.add(k);
+  const norms = toks.map((t) => t.norm);
+  const out: PersonSpan[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (covered.has(i) || !t.capitalized || NOT_NAME.has(t.norm) || /\d/.test(t.text) || t.text.length < 2) {
+      i++;
+      continue;
+    }
+    // Extend over capitalized words, name particles and hyphens ("Al-Nahyan").
+    let j = i + 1;
+    while (j < toks.length && !covered.has(j)) {
+      const u = toks[j];
+      if (toks[j - 1].possessive) break;
+      if (u.capitalized && !NOT_NAME.has(u.norm) && !/\d/.test(u.text)) j++;
+      else if ((NAME_PARTICLES.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
+      else break;
+    }
+    const span = toks.slice(i, j).filter((x) => x.text !== "-");
+    const words = span.map((x) => x.text.replace(/['’]s$/, "").replace(/^-/, ""));
+    const lowerWords = words.map((w) => w.toLowerCase());
+    const prevRole = roleEndingAt(roles, norms, i);
+    const sentenceInitial = i === 0 || /^["“‘(]$/.test(toks[i - 1].text);
+    const tagged = span.some((x) => x.tags.has("Person") || x.tags.has("FirstName") || x.tags.has("LastName"));
+    const place = span.some((x) => x.tags.has("Place") || x.tags.has("Country") || x.tags.has("City"));
+    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w));
+    const orgHead = ORG_HEADS.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
+    const apposRole = toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
+    const speaks = ["said", "says", "told", "added", "noted", "stressed", "explained"].includes(toks[j]?.norm ?? "");
+    if (orgHead && !tagged) {
+      out.push({ first: i, last: j, words, organization: true });
+    } else if (!nonPerson && !place && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
+      out.push({ first: i, last: j, words, organization: false });
+    } else if (!nonPerson && words.length === 1 && !sentenceInitial) {
+      // Candidate surname; kept only if the document names the person in full.
+      out.push({ first: i, last: j, words, organization: false });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function roleEndingAt(roles: PhraseIndex<{ words: string[] }>, norms: string[], i: number): boolean {
+  for (let len = 1; len <= 4 && i - len >= 0; len++) {
+    const m = matchAt(roles, norms, i - len);
+    if (m && m.words.length === len) return true;
+  }
+  return false;
+}
+
+function roleAfterComma(roles: PhraseIndex<{ words: string[] }>, norms: string[], i: number): boolean {
+  // ", the Taliban's spokesperson" / ", leader of" / ", a top spokesman for"
+  for (let k = i; k < Math.min(norms.length, i + 6); k++) {
+    if (norms[k] === ",") return false;
+    if (matchAt(roles, norms, k)) return true;
+  }
+  return false;
+}
+
+const SPEECH_VERBS = new Set(["said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed", "explained", "continued", "declared", "wrote", "insisted", "argued", "warned", "claimed"]);
+
+/** Who speaks the quotes of a sentence: `"…," said X` or `X said: "…"`. */
+function findSpeaker(toks: Token[], mentions: Mention[], _lexicon: Lexicon): Mention | undefined {
+  const quoteIdx = toks.findIndex((t) => /^["“”]$/.test(t.text));
+  if (quoteIdx < 0) return undefined;
+  for (let i = 0; i < toks.length; i++) {
+    if (!SPEECH_VERBS.has(toks[i].norm)) continue;
+    // mention right after the verb, or right before it
+    const after = mentions.find((m) => m.first >= i + 1 && m.first <= i + 3);
+    const before = [...mentions].reverse().find((m) => m.last <= i && m.last >= i - 1);
+    const m = after ?? before;
+    if (m) return m;
+  }
+  return undefined;
+}

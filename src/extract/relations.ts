@@ -1,0 +1,358 @@
+// Relations inside one sentence: a trigger word from the lexicon, the actor
+// that does it (subject, possessive, premodifier or passive agent), the actors
+// it is done to (object, prepositional object, "between A and B", coordinated
+// lists), and a status from the cues around it. Affiliations come from titles
+// and appositions ("Taliban spokesman X", "X, leader of Y").
+import type { RelationStatus, RelationType } from "../graph/schema";
+import { matchAt, type Lexicon, type TriggerPattern } from "./lexicon";
+import type { Mention } from "./mentions";
+import type { Sentence, Token } from "./text";
+
+export interface SentenceRelation {
+  source: Mention;
+  target: Mention;
+  type: RelationType;
+  status: RelationStatus;
+  directed: boolean;
+  trigger: { start: number; end: number; text: string };
+}
+
+interface TriggerHit {
+  first: number;
+  last: number;
+  pattern: TriggerPattern;
+}
+
+const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got", "gets"]);
+const PREPOSITIONS = new Set(["with", "to", "against", "of", "in", "on", "at", "from", "for", "by", "toward", "towards", "into", "about", "over", "between", "among", "under", "via", "through", "across", "than", "like", "including", "after", "before", "during", "without", "upon"]);
+const COORD_GAP = new Set([",", "and", "or", "as", "well", "both", "also", "the", "its", "their", "other", "&", "a", "an"]);
+// Tokens that close a clause for the purpose of finding an object.
+const CLAUSE_END = new Set([";", ":", "—", "–", "(", ")", "but", "while", "whereas", "although", "though", "because", "which", "who", "whom", "where", "when", "after", "before", "since", "until", "unless", "if", "said", "says", "told", "added"]);
+// Participles of compounds that describe the head by its relation to the
+// prefixed actor: "US-backed government" is support from the US to it.
+const COMPOUND_PARTICIPLES: Record<string, RelationType | "represents"> = {
+  backed: "support",
+  supported: "support",
+  sponsored: "support",
+  allied: "support",
+  funded: "aid",
+  armed: "aid",
+  trained: "aid",
+  brokered: "mediation",
+  mediated: "mediation",
+  led: "represents",
+  headed: "represents",
+  controlled: "represents",
+  run: "represents",
+  ruled: "represents",
+  held: "represents",
+};
+// Nouns that name a relation between two actors as a role: "a Taliban ally".
+const ROLE_RELATION_NOUNS = new Set(["ally", "allies", "enemy", "enemies", "rival", "rivals", "adversary", "adversaries", "foe", "foes", "partner", "partners", "proxy", "proxies", "patron", "sponsor", "friend", "backer", "opponent"]);
+// Triggers whose object may be a capital after "in": "an embassy in Doha".
+const PLACE_OBJECT_TRIGGERS = new Set(["embassy", "consulate", "ambassador", "envoy", "representative", "political office", "diplomatic mission", "open an office", "open an embassy", "reopen an embassy", "appoint a representative", "appoint an ambassador"]);
+
+export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[]): TriggerHit[] {
+  const norms = toks.map((t) => t.norm);
+  const inMention = new Set<number>();
+  for (const m of mentions) for (let k = m.first; k < m.last; k++) inMention.add(k);
+  const hits: TriggerHit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (inMention.has(i)) continue;
+    const p = matchAt(lexicon.triggers, norms, i);
+    if (!p) continue;
+    // Capitalized mid-sentence: part of a name ("Political Office").
+    if (toks[i].capitalized && i > 0 && !/^["“‘(]$/.test(toks[i - 1].text)) continue;
+    hits.push({ first: i, last: i + p.words.length, pattern: p });
+    i += p.words.length - 1;
+  }
+  // A verb right before a relation noun is a light verb ("held talks",
+  // "sought ties", "launched an invasion"): the noun carries the type.
+  return hits.filter((h, k) => {
+    const next = hits[k + 1];
+    if (h.pattern.pos !== "verb" || !next || next.pattern.pos === "verb") return true;
+    return next.first - h.last > 3 || toks.slice(h.last, next.first).some((t) => mentions.some((m) => m.first <= toks.indexOf(t) && toks.indexOf(t) < m.last));
+  });
+}
+
+export function extractSentenceRelations(
+  sentence: Sentence,
+  mentions: Mention[],
+  lexicon: Lexicon,
+  speaker: Mention | undefined,
+): SentenceRelation[] {
+  const toks = sentence.tokens;
+  const out: SentenceRelation[] = [];
+  const usable = mentions.filter((m) => !m.locative);
+  const triggers = findTriggers(toks, lexicon, mentions);
+  const add = (source: Mention, target: Mention, type: RelationType, status: RelationStatus, directed: boolean, trig: { first: number; last: number }) => {
+    if (source.actor === target.actor) return;
+    out.push({
+      source,
+      target,
+      type,
+      status,
+      directed,
+      trigger: { start: toks[trig.first].start, end: toks[trig.last - 1].end, text: sentence.text.slice(toks[trig.first].start - sentence.start, toks[trig.last - 1].end - sentence.start) },
+    });
+  };
+
+  for (const hit of triggers) {
+    const { pattern } = hit;
+    const status = statusOf(toks, hit, lexicon);
+    const symmetric = lexicon.relationTypes.find((t) => t.type === pattern.type)?.symmetric ?? false;
+    const allowPlace = PLACE_OBJECT_TRIGGERS.has(pattern.lemma);
+    const candidates = allowPlace ? mentions : usable;
+
+    // "relations between A and B", "talks among A, B and C"
+    if (toks[hit.last]?.norm === "between" || toks[hit.last]?.norm === "among") {
+      const first = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 4);
+      if (first) {
+        const group = coordinated(toks, candidates, first, +1);
+        for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) add(group[a], group[b], pattern.type, status, false, hit);
+        if (group.length > 1) continue;
+      }
+    }
+
+    const passive = pattern.pos === "verb" && hit.first > 0 && (BE.has(toks[hit.first - 1].norm) || BE.has(toks[hit.first - 2]?.norm ?? "")) && toks[hit.last]?.norm === "by";
+    let sources: Mention[] = [];
+    let targets: Mention[] = [];
+    if (passive) {
+      const agent = candidates.find((m) => m.first === hit.last + 1 || m.first === hit.last + 2);
+      if (agent) sources = coordinated(toks, candidates, agent, +1);
+      const patient = subjectBefore(toks, candidates, hit.first);
+      if (patient) targets = coordinated(toks, candidates, patient, -1);
+    } else {
+      const pre = premodifier(toks, candidates, hit.first);
+      const subj = pre ?? subjectBefore(toks, candidates, hit.first);
+      if (subj) sources = pre ? [pre] : coordinated(toks, candidates, subj, -1);
+      const obj = objectAfter(toks, candidates, hit.last);
+      if (obj) targets = coordinated(toks, candidates, obj, +1);
+      // Apposition: "al-Qaeda, a Taliban ally" — the relation links the
+      // appositive's head to the actor named in it.
+      if (pre && ROLE_RELATION_NOUNS.has(toks[hit.last - 1].norm) && !obj) {
+        const head = appositionHead(toks, candidates, pre.first);
+        if (head) {
+          sources = [head];
+          targets = [pre];
+        }
+      }
+    }
+    if (pattern.type === "affiliation" && targets.length && !sources.length) continue;
+    if (sources.length && targets.length) {
+      for (const s of sources) for (const t of targets) add(s, t, pattern.type, status, !symmetric, hit);
+    } else if (sources.length > 1 && symmetric) {
+      // "A and B met"
+      for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) add(sources[a], sources[b], pattern.type, status, false, hit);
+    } else if (speaker && !sources.length && targets.length && firstPersonBefore(toks, hit.first)) {
+      for (const t of targets) add(speaker, t, pattern.type, status, !symmetric, hit);
+    }
+  }
+
+  out.push(...compoundRelations(toks, usable, sentence));
+  out.push(...affiliations(toks, mentions, lexicon, sentence));
+  return out;
+}
+
+/** Denied if a negation stands close before the trigger or a denial verb governs its clause; intended on a wish, plan or possibility cue. */
+export function statusOf(toks: Token[], hit: { first: number; last: number }, lexicon: Lexicon): RelationStatus {
+  const norms = toks.map((t) => t.norm);
+  const clauseStart = clauseStartBefore(toks, hit.first);
+  for (let k = Math.max(clauseStart, hit.first - lexicon.negationWindow); k < hit.first; k++) {
+    if (lexicon.negationWords.has(norms[k]) || norms[k].endsWith("n't")) return "denied";
+  }
+  // A denial verb anywhere earlier in the sentence governs what it reports:
+  // "denied reports that X met Y".
+  for (let k = 0; k < hit.first; k++) {
+    const cue = matchAt(lexicon.denialCues, norms, k);
+    if (cue && k + cue.words.length <= hit.first) {
+      // …unless a contrastive clause boundary intervenes.
+      if (!norms.slice(k + cue.words.length, hit.first).some((w) => w === "but" || w === ";")) return "denied";
+    }
+  }
+  for (let k = Math.max(clauseStart, hit.first - lexicon.intentionWindow); k < hit.first; k++) {
+    const cue = matchAt(lexicon.intentionCues, norms, k);
+    if (cue) return "intended";
+  }
+  // "…to establish relations" after a cue that ends the previous clause is
+  // handled above; a bare "to" before a verb trigger reads as purpose.
+  return "asserted";
+}
+
+function clauseStartBefore(toks: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    const n = toks[k].norm;
+    if (n === ";" || n === "but" || n === ":" || n === "“" || n === '"' || n === "”") return k + 1;
+    if (n === "," && ["which", "who", "while", "and"].includes(toks[k + 1]?.norm ?? "")) return k + 1;
+  }
+  return 0;
+}
+
+/** The actor doing the action: the nearest mention to the left that is not the object of a preposition. */
+function subjectBefore(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
+  // "X, which/who …": the relative pronoun stands for the mention before the comma.
+  for (let k = i - 1; k >= 1; k--) {
+    const n = toks[k].norm;
+    if ((n === "which" || n === "who") && toks[k - 1].norm === ",") {
+      const m = [...mentions].reverse().find((x) => x.last === k - 1);
+      if (m) return m;
+      break;
+    }
+    if (n === ";" || n === ":") break;
+  }
+  const before = mentions.filter((m) => m.last <= i && !m.compound).reverse();
+  for (const m of before) {
+    const prev = toks[m.first - 1];
+    if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by") continue;
+    // A possessive modifies a noun; it is the subject only with nothing after it ("the group's fighters" is not).
+    if (m.possessive && !isDirectlyBefore(toks, m, i)) continue;
+    // Mentions inside an apposition or a parenthesis belong to another actor.
+    if (m.first > 0 && toks[m.first - 1].norm === "(") continue;
+    return m;
+  }
+  return undefined;
+}
+
+function isDirectlyBefore(toks: Token[], m: Mention, i: number): boolean {
+  for (let k = m.last; k < i; k++) if (!/^[a-z-]+$/.test(toks[k].text) || PREPOSITIONS.has(toks[k].norm)) return false;
+  return i - m.last <= 3;
+}
+
+/** A possessive or premodifier right before a noun trigger: "Israel's relations", "the U.S. invasion". */
+function premodifier(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
+  const m = [...mentions].reverse().find((x) => x.last <= i && i - x.last <= 2);
+  if (!m) return undefined;
+  for (let k = m.last; k < i; k++) if (!/^[a-z]+$/.test(toks[k].text) || PREPOSITIONS.has(toks[k].norm) || ["and", "or", "to"].includes(toks[k].norm)) return undefined;
+  if (m.possessive || m.compound || m.mode === "demonym" || i === m.last) return m;
+  return undefined;
+}
+
+/** The first mention after the trigger in the same clause. */
+function objectAfter(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
+  for (const m of mentions) {
+    if (m.first < i) continue;
+    for (let k = i; k < m.first; k++) if (CLAUSE_END.has(toks[k].norm) || (toks[k].norm === "," && CLAUSE_END.has(toks[k + 1]?.norm ?? ""))) return undefined;
+    if (m.first - i > 12) return undefined;
+    // "the Taliban government's acting Foreign Minister X": the head is X.
+    if (m.possessive) {
+      const head = mentions.find((x) => x.first >= m.last && x.first - m.last <= 4 && toks.slice(m.last, x.first).every((t) => /^\p{L}/u.test(t.text)));
+      if (head) return head;
+    }
+    return m;
+  }
+  return undefined;
+}
+
+/** Mentions coordinated with `m` ("Bahrain, the UAE, Morocco and Sudan"), walking in `dir`. */
+function coordinated(toks: Token[], mentions: Mention[], m: Mention, dir: 1 | -1): Mention[] {
+  const out = [m];
+  const sorted = [...mentions].sort((a, b) => a.first - b.first);
+  let cur = m;
+  for (;;) {
+    const idx = sorted.indexOf(cur);
+    const next = sorted[idx + dir];
+    if (!next) break;
+    const [from, to] = dir > 0 ? [cur.last, next.first] : [next.last, cur.first];
+    const gap = toks.slice(from, to);
+    const hasConj = gap.some((t) => t.norm === "and" || t.norm === "," || t.norm === "or" || t.norm === "&");
+    const ok = hasConj && gap.length <= 6 && gap.every((t) => COORD_GAP.has(t.norm) || (/^[a-zA-Z-]+$/.test(t.text) && !PREPOSITIONS.has(t.norm) && t.tags.has("Adjective")) || (/^[a-z]+$/.test(t.text) && t.tags.has("Noun") && !t.tags.has("Verb")));
+    if (!ok) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** "X, a Taliban ally": the mention before the comma that opens the apposition. */
+function appositionHead(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (toks[k].norm === ",") return [...mentions].reverse().find((m) => m.last === k);
+    if (!/^[a-z]+$/.test(toks[k].text)) return undefined;
+  }
+  return undefined;
+}
+
+function firstPersonBefore(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) if (["we", "our", "us"].includes(toks[k].norm)) return true;
+  return false;
+}
+
+/** "the U.S.-backed Afghan government" → support(US → Afghanistan). */
+function compoundRelations(toks: Token[], mentions: Mention[], sentence: Sentence): SentenceRelation[] {
+  const out: SentenceRelation[] = [];
+  for (const m of mentions) {
+    if (!m.compound) continue;
+    const part = toks[m.last + 1];
+    const rel = part && COMPOUND_PARTICIPLES[part.norm];
+    if (!rel || rel === "represents") continue;
+    const head = mentions.find((x) => x.first > m.last + 1 && x.first <= m.last + 4);
+    if (!head || head.actor === m.actor) continue;
+    out.push({
+      source: m,
+      target: head,
+      type: rel,
+      status: "asserted",
+      directed: true,
+      trigger: { start: toks[m.last].start, end: part.end, text: sentence.text.slice(toks[m.last].start - sentence.start, part.end - sentence.start) },
+    });
+  }
+  return out;
+}
+
+/**
+ * Affiliations from titles and appositions:
+ *   [Org|State] [role] [Person]            "Taliban spokesman X", "Israeli prime minister X"
+ *   [Person], (the|a) … [role] … [Org]      "X, the Taliban's spokesperson", "X, leader of Y"
+ *   [Person] is the [role] of|for [Org]     "X is the minister of interior for Y"
+ */
+function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sentence: Sentence): SentenceRelation[] {
+  const norms = toks.map((t) => t.norm);
+  const out: SentenceRelation[] = [];
+  const people = mentions.filter((m) => m.mode === "person" || (m.mode === "pronoun" && false));
+  const orgs = mentions.filter((m) => m.mode !== "person" && m.mode !== "pronoun" && !m.actor.startsWith("person:"));
+  const push = (person: Mention, org: Mention, first: number, last: number) => {
+    if (person.actor === org.actor || out.some((r) => r.source.actor === person.actor && r.target.actor === org.actor)) return;
+    out.push({
+      source: person,
+      target: org,
+      type: "affiliation",
+      status: "asserted",
+      directed: true,
+      trigger: { start: toks[first].start, end: toks[last - 1].end, text: sentence.text.slice(toks[first].start - sentence.start, toks[last - 1].end - sentence.start) },
+    });
+  };
+  for (const p of people) {
+    // Role right before the person, and an org/state before the role.
+    let k = p.first;
+    let roleStart = -1;
+    for (let len = 1; len <= 4; len++) {
+      const r = k - len >= 0 ? matchAt(lexicon.roles, norms, k - len) : undefined;
+      if (r && r.words.length === len) roleStart = k - len;
+    }
+    if (roleStart >= 0) {
+      // skip "acting", "former", "deputy", "then", "top"
+      let j = roleStart;
+      while (j > 0 && /^[a-z]+$/.test(toks[j - 1].text) && !PREPOSITIONS.has(toks[j - 1].norm) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
+      const org = orgs.find((o) => o.last === j || o.last === roleStart);
+      if (org) push(p, org, roleStart, p.first);
+    }
+    // Apposition after the person: ", the Taliban's spokesperson" / ", leader of the group" / ", is the minister … for Y"
+    let a = p.last;
+    if (toks[a]?.norm === ",") a++;
+    if (a === p.last && !["is", "was"].includes(norms[a])) continue;
+    if (["is", "was", "who"].includes(norms[a])) a++;
+    if (["is", "was"].includes(norms[a])) a++;
+    const end = (() => {
+      for (let e = a; e < toks.length; e++) if ([",", ";", ".", ":", "said", "says", "told"].includes(norms[e]) && e > a + 1) return e;
+      return toks.length;
+    })();
+    let roleAt = -1;
+    for (let e = a; e < end && roleAt < 0; e++) if (matchAt(lexicon.roles, norms, e)) roleAt = e;
+    if (roleAt < 0 || roleAt - a > 5) continue;
+    for (const o of mentions) {
+      if (o.first < a || o.last > end || o.actor === p.actor || o.mode === "person" || o.actor.startsWith("person:")) continue;
+      push(p, o, roleAt, roleAt + 1);
+    }
+  }
+  return out;
+}
