@@ -1,0 +1,156 @@
+// Reads a folder of article files into documents (Node only). Every problem
+// with one file is reported and skipped; only an unusable folder throws.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { isBinaryFileSync } from "isbinaryfile";
+import { decodeArticleBytes, detectEncoding, parseArticle, type SourceDocument } from "../extract/document";
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface CorpusReadResult {
+  documents: SourceDocument[];
+  skipped: SkippedFile[];
+  warnings: { path: string; message: string }[];
+}
+
+/** Larger than any article; guards memory against a stray dump named .txt. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+interface Entry {
+  /** Path below the corpus folder, with `/`. */
+  rel: string;
+  full: string;
+  /** Set when the entry is already known to be unusable. */
+  skipReason?: string;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function listFiles(dir: string, rel: string, out: Entry[]): Promise<void> {
+  const full = rel === "" ? dir : join(dir, rel);
+  let entries;
+  try {
+    entries = await readdir(full, { withFileTypes: true });
+  } catch (err) {
+    if (rel === "") throw err;
+    out.push({ rel, full, skipReason: `unreadable folder: ${errorMessage(err)}` });
+    return;
+  }
+  for (const e of entries) {
+    const childRel = rel === "" ? e.name : `${rel}/${e.name}`;
+    const childFull = join(full, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const s = await stat(childFull);
+        if (s.isDirectory()) {
+          // Not followed: a link back up would loop forever.
+          out.push({ rel: childRel, full: childFull, skipReason: "symbolic link to a folder (not followed)" });
+          continue;
+        }
+        isFile = s.isFile();
+        isDir = false;
+      } catch (err) {
+        out.push({ rel: childRel, full: childFull, skipReason: `broken symbolic link: ${errorMessage(err)}` });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (e.name.startsWith(".")) {
+        out.push({ rel: childRel, full: childFull, skipReason: "hidden folder" });
+        continue;
+      }
+      await listFiles(dir, childRel, out);
+    } else if (isFile) {
+      out.push({ rel: childRel, full: childFull });
+    } else {
+      out.push({ rel: childRel, full: childFull, skipReason: "not a regular file" });
+    }
+  }
+}
+
+/**
+ * Reads every `.txt` below `dir` (recursively, in sorted relative-path order).
+ * Document ids are the relative paths without `.txt`, so they are unique.
+ */
+export async function readCorpus(
+  dir: string,
+  opts?: { onFile?: (done: number, total: number) => void },
+): Promise<CorpusReadResult> {
+  let dirStat;
+  try {
+    dirStat = await stat(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === "ENOENT" ? `Input folder not found: ${dir}` : `Cannot read input folder ${dir}: ${errorMessage(err)}`,
+    );
+  }
+  if (!dirStat.isDirectory()) throw new Error(`Input path is not a folder: ${dir}`);
+
+  const entries: Entry[] = [];
+  try {
+    await listFiles(dir, "", entries);
+  } catch (err) {
+    throw new Error(`Cannot list input folder ${dir}: ${errorMessage(err)}`);
+  }
+  // Code-unit order, not locale order, so every machine gives the same output.
+  entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+
+  const result: CorpusReadResult = { documents: [], skipped: [], warnings: [] };
+  const total = entries.length;
+  let done = 0;
+  for (const entry of entries) {
+    const outcome = await readEntry(entry);
+    if ("reason" in outcome) {
+      result.skipped.push({ path: entry.full, reason: outcome.reason });
+    } else {
+      result.documents.push(outcome.document);
+    }
+    for (const message of outcome.warnings) result.warnings.push({ path: entry.full, message });
+    opts?.onFile?.(++done, total);
+  }
+  return result;
+}
+
+type EntryOutcome = { document: SourceDocument; warnings: string[] } | { reason: string; warnings: string[] };
+
+async function readEntry(entry: Entry): Promise<EntryOutcome> {
+  if (entry.skipReason) return { reason: entry.skipReason, warnings: [] };
+  if (!/\.txt$/i.test(entry.rel)) return { reason: "not a .txt file", warnings: [] };
+
+  let bytes: Buffer;
+  try {
+    const s = await stat(entry.full);
+    if (s.size > MAX_FILE_BYTES) {
+      return { reason: `file too large (${s.size} bytes; limit ${MAX_FILE_BYTES})`, warnings: [] };
+    }
+    bytes = await readFile(entry.full);
+  } catch (err) {
+    return { reason: errorMessage(err), warnings: [] };
+  }
+  if (bytes.length === 0) return { reason: "empty file", warnings: [] };
+
+  // UTF-16 has NUL bytes that isbinaryfile would take for binary, so only
+  // bytes that are not recognisably UTF-16 are checked.
+  if (detectEncoding(bytes).encoding === "utf-8" && isBinaryFileSync(bytes, bytes.length)) {
+    return { reason: "binary file", warnings: [] };
+  }
+  const decoded = decodeArticleBytes(bytes);
+  if (decoded.text.trim() === "") return { reason: "empty file", warnings: decoded.warnings };
+
+  const id = entry.rel.replace(/\.txt$/i, "");
+  const parsed = parseArticle(id, entry.full, decoded.text);
+  const warnings = [...decoded.warnings, ...parsed.warnings];
+  if (parsed.document.text === "") {
+    const reason = "no article text left after removing page furniture";
+    return { reason, warnings: warnings.filter((w) => w !== reason) };
+  }
+  return { document: parsed.document, warnings };
+}
