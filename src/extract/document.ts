@@ -158,7 +158,10 @@ const ADVERTISEMENT =
 
 const TAGS_LABEL = /^(?:tags|tagged(?: with)?|topics|filed under|keywords|related topics)\s*:/i;
 const PUBLISHED_LABEL = /^(?:published|posted|updated|last updated|first published|last modified)(?:\s+on)?\s*[:\-–—]?\s*/i;
-const BYLINE_CONNECTORS = new Set(["and", "of", "the", "in", "for", "at", "de", "al", "bin", "van", "von", "der", "da", "el", "|", "-", "–", "—", "&", "staff", "correspondent", "reporter", "editor"]);
+const BYLINE_CONNECTORS = new Set([
+  "and", "of", "the", "in", "for", "at", "from", "with", "by", "de", "al", "bin", "van", "von", "der", "da", "el",
+  "staff", "correspondent", "reporter", "editor", "editing", "writing", "reporting", "additional",
+]);
 
 const AGENCY_WORDS = new Set([
   "AFP", "AP", "REUTERS", "EPA", "EPA-EFE", "IMAGES", "GETTY", "XINHUA", "ANADOLU", "SHUTTERSTOCK", "PHOTO", "PHOTOS",
@@ -167,7 +170,9 @@ const AGENCY_WORDS = new Set([
 const MIXED_CASE_TRAILING_CREDIT =
   /(?:^|\s)(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*\s?\/\s?(?:AFP|AP|Reuters|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Bloomberg|Sipa|ZUMA(?: Press)?|NurPhoto|TASS|Sputnik|Pool|File)(?:\s+via\s+Getty Images)?$/u;
 const PHOTO_PAREN_CREDIT = /\s*\((?:photos?|image|picture|video|credit)\s*(?:by|credit|courtesy(?: of)?|:)[^()]*\)$/i;
-const PHOTO_LINE = /^(?:photos?|photograph|images?|pictures?|file photo|photo credit|image credit|credits?|image source)\s*(?:by\b|credit\b|[:,])/i;
+// "Photo: …", "Image credit: …", "Image source, …", "Photo by …" (not "Images, released by …").
+const PHOTO_LINE =
+  /^(?:(?:photos?|photograph|images?|pictures?|file photo|(?:photo|image) credits?|credits?)\s*:|image source\s*[:,]|(?:photos?|photograph) by\s+\p{Lu})/iu;
 
 function isCapsToken(token: string): boolean {
   if (token === "/" || token === "&") return true;
@@ -202,15 +207,31 @@ function isSectionLabelLine(lower: string): boolean {
   return parts.length > 0 && parts.every((p) => SECTION_LABELS.has(p));
 }
 
+/** Names, places and connectors only: what follows "By" in a byline or credit. */
+function isNameList(s: string): boolean {
+  return s
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => {
+      const bare = w.replace(/^[("“]+|[),;:"”.]+$/g, "");
+      return bare === "" || /^[\p{Lu}\d]/u.test(bare) || BYLINE_CONNECTORS.has(bare.toLowerCase()) || !/\p{L}/u.test(bare);
+    });
+}
+
 function isBylineLine(t: string): boolean {
   if (t.length > 120 || !/^(?:By|BY)\s+\p{Lu}/u.test(t)) return false;
   // A byline has no sentence ending, except a trailing initial ("By Jane Q.").
   if (/[.!?]$/.test(t) && !/\b\p{Lu}\.$/u.test(t)) return false;
-  const words = t.slice(3).split(/\s+/).filter(Boolean);
-  return words.every((w) => {
-    const bare = w.replace(/^[("“]+|[),;:"”]+$/g, "");
-    return bare === "" || /^[\p{Lu}\d]/u.test(bare) || BYLINE_CONNECTORS.has(bare.toLowerCase()) || !/\p{L}/u.test(bare);
-  });
+  return isNameList(t.slice(3));
+}
+
+// "Reporting by A in Kabul; Editing by B", "(Additional reporting provided by C)",
+// but not "Reporting by the state broadcaster suggested that …".
+function isReportingCredit(t: string): boolean {
+  const m = /^\(?(?:additional )?(?:reporting|writing|editing|research|translation|compiled|translated|edited)(?: and \w+)?(?: provided)? by\s+/i.exec(t);
+  if (!m || t.length > 300) return false;
+  if (t.startsWith("(") && t.endsWith(")")) return true;
+  return isNameList(t.slice(m[0].length));
 }
 
 /** Short line with no sentence ending: what headlines look like. */
@@ -248,10 +269,9 @@ function classifyLine(t: string): LineVerdict | null {
     }
     if (/^\(?click here\b/i.test(t)) return { kind: "click-here" };
     if (/^produced in (?:association|partnership|collaboration) with\b/i.test(t)) return { kind: "produced-in-association" };
-    if (/^(?:©|\(c\)\s|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)) return { kind: "copyright" };
-    if (/^\(?(?:additional )?(?:reporting|writing|editing|research|translation|compiled|translated|edited)(?: and \w+)?(?: provided)? by\b/i.test(t)) {
-      return { kind: "reporting-credit" };
-    }
+    // "(c) 2024 …" but not a list item "(c) the withdrawal of …".
+    if (/^(?:©|\(c\)\s*\d{4}|copyright\b)/i.test(t) || /\ball rights reserved\b/i.test(t)) return { kind: "copyright" };
+    if (isReportingCredit(t)) return { kind: "reporting-credit" };
     if (PHOTO_LINE.test(t)) return { kind: "photo-credit" };
   }
   if (PUBLISHED_LABEL.test(t) && t.length <= 100 && /\d/.test(t) && /^(?:published|posted|updated|last|first)\b/i.test(t)) {
@@ -388,7 +408,8 @@ function datelineDate(t: string): string | null {
   if (PUBLISHED_LABEL.test(t) && /^(?:published|posted|updated|last|first)\b/i.test(t.trim())) {
     return firstCompleteDate(t.replace(PUBLISHED_LABEL, ""));
   }
-  const wire = WIRE_DATELINE.exec(t);
+  // Datelines open the line; a short prefix also keeps the regex cheap.
+  const wire = WIRE_DATELINE.exec(t.slice(0, 160));
   if (wire) return wire[1] ? firstCompleteDate(wire[1]) : null;
   if (isBylineLine(t.trim())) return firstCompleteDate(t);
   return null;

@@ -132,6 +132,10 @@ describe("parseArticle: page furniture", () => {
     ["Copyright 2023 The Daily Example. All rights reserved.", "copyright"],
     ["By Jane Doe, Staff Reporter", "byline"],
     ["(Additional reporting by Sam Lee; editing by Ann Park)", "reporting-credit"],
+    ["Reporting by Sam Lee in Vienna; Editing by Ann Park", "reporting-credit"],
+    ["Image source, Example Agency", "photo-credit"],
+    ["Photo by Ann Lee/Reuters", "photo-credit"],
+    ["(c) 2021 Example Media", "copyright"],
     ["Read more: Why the border talks failed last year", "promo-label"],
     ["See also: Ten facts about the river dispute", "promo-label"],
     ["Also read: Inside the negotiation room", "promo-label"],
@@ -200,6 +204,10 @@ describe("parseArticle: page furniture", () => {
     "Print media were barred from the hearing, the union said.",
     "The statement was issued jointly by the UN and the AU",
     "Related talks in Cairo ended without agreement.",
+    "Images, released by the ministry, show the damaged bridge.",
+    "Images by commercial satellites show troops near the border.",
+    "(c) the withdrawal of all foreign forces within a year.",
+    "Reporting by the state broadcaster suggested the talks had failed.",
   ];
   it.each(prose)("keeps the prose line %j untouched", (line) => {
     const { document, stripped } = parse(line);
