@@ -1,0 +1,110 @@
+// The shown relations as a table: sortable, filterable, keyboard navigable
+// (arrow keys move, Enter selects), selection shared with the graph.
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { AggregatedEdge } from "../explore/aggregate";
+import { TYPE_COLORS } from "../view/palette";
+import type { GraphIndex } from "./Details";
+
+type SortKey = "source" | "type" | "status" | "target" | "evidence";
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: "source", label: "Source" },
+  { key: "type", label: "Relation" },
+  { key: "status", label: "Status" },
+  { key: "target", label: "Target" },
+  { key: "evidence", label: "Sentences" },
+];
+const ROW_LIMIT = 500;
+
+export function RelationTable({
+  edges,
+  index,
+  selectedEdge,
+  onSelect,
+}: {
+  edges: AggregatedEdge[];
+  index: GraphIndex;
+  selectedEdge: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "evidence", dir: -1 });
+  const [text, setText] = useState("");
+  const body = useRef<HTMLTableSectionElement>(null);
+  const name = (id: string) => index.actor.get(id)?.name ?? id;
+  const rows = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    const value = (e: AggregatedEdge): string | number =>
+      sort.key === "source" ? name(e.source) : sort.key === "target" ? name(e.target) : sort.key === "evidence" ? e.evidenceCount : e[sort.key];
+    const filtered = q
+      ? edges.filter((e) => `${name(e.source)} ${e.type} ${e.status} ${name(e.target)}`.toLowerCase().includes(q))
+      : edges.slice();
+    return filtered.sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb));
+      return c * sort.dir || a.id.localeCompare(b.id);
+    });
+  }, [edges, sort, text, index]);
+
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
+    const rowsEls = body.current?.querySelectorAll<HTMLTableRowElement>("tr");
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      rowsEls?.[Math.max(0, Math.min(i + (e.key === "ArrowDown" ? 1 : -1), rowsEls.length - 1))]?.focus();
+    } else if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      onSelect(rows[i].id);
+    }
+  };
+
+  return (
+    <div className="table-view" data-testid="relation-table">
+      <label className="row">
+        Filter rows
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="actor, type or status" data-testid="table-filter" />
+      </label>
+      <p className="small muted">
+        {rows.length} of {edges.length} lines{rows.length > ROW_LIMIT ? `, first ${ROW_LIMIT} listed: narrow it with the filter` : ""}. Arrow keys move, Enter
+        shows the sentences.
+      </p>
+      <table className="relations">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
+                <button
+                  type="button"
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : c.key === "evidence" ? -1 : 1 }))}
+                >
+                  {c.label} {sort.key === c.key ? (sort.dir === 1 ? "▲" : "▼") : ""}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {rows.slice(0, ROW_LIMIT).map((e, i) => (
+            <tr
+              key={e.id}
+              tabIndex={0}
+              aria-selected={e.id === selectedEdge}
+              className={e.id === selectedEdge ? "selected" : ""}
+              onClick={() => onSelect(e.id)}
+              onKeyDown={(ev) => onKey(ev, i)}
+              data-edge-id={e.id}
+            >
+              <td>{name(e.source)}</td>
+              <td>
+                <span className="swatch" style={{ background: TYPE_COLORS[e.type] }} aria-hidden="true" />
+                {index.typeLabel.get(e.type) ?? e.type}
+                {e.directed ? " →" : " ↔"}
+              </td>
+              <td>{e.status}</td>
+              <td>{name(e.target)}</td>
+              <td className="num">{e.evidenceCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
