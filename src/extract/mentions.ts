@@ -103,6 +103,7 @@ const NON_PERSON_HEADS = new Set(
     " ",
   ),
 );
+const SURNAME_LIKE_HEADS = new Set(["hall", "house", "church", "street", "post", "bush", "banks", "fields", "king", "young"]);
 const ORG_HEADS = new Set(
   "agency institute university council committee commission court party front brigade brigades army movement organization organisation union league bank fund foundation group monitor network ministry department office news media times post journal tv television radio company corporation".split(
     " ",
@@ -209,19 +210,20 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       // "the (terrorist|Islamist|…) group", "the country"
       if (t.norm === "the" || t.norm === "this" || t.norm === "that") {
         let j = i + 1;
-        while (j < toks.length && j < i + 4 && !taken.has(j) && !groupDescriptors.has(toks[j].norm) && !stateDescriptors.has(toks[j].norm) && /^[a-z-]+$/.test(toks[j].text)) j++;
+        while (j < toks.length && j < i + 4 && !taken.has(j) && !groupDescriptors.has(toks[j].norm) && !stateDescriptors.has(toks[j].norm) && /^[\p{L}-]+$/u.test(toks[j].text) && (!toks[j].capitalized || toks[j].tags.has("Adjective") || /(an|ic|ist|ish|i)$/.test(toks[j].norm))) j++;
         if (j >= toks.length || taken.has(j)) continue;
         const head = toks[j];
-        // "the group's fighters" is still the group; "the group of experts" is not.
-        if (toks[j + 1]?.norm === "of") continue;
+        // "the group's fighters" is still the group; "the group of experts" is not,
+        // and "the government in Kabul" is named right after.
+        if (["of", "in"].includes(toks[j + 1]?.norm ?? "")) continue;
+        // "the terror group Hamas": the name follows, the descriptor is not a reference.
+        if (toks[j + 1]?.capitalized && resolved.some((m) => m.first === j + 1)) continue;
         const before = (m: Mention) => m.start < t.start;
         let ante: Mention | undefined;
         if (groupDescriptors.has(head.norm) && !head.capitalized) {
           ante = [...resolved].reverse().find((m) => before(m) && isGroup(m.actor) && !m.compound) ?? lastOf((m) => isGroup(m.actor) && !m.compound, historyBefore);
         } else if (stateDescriptors.has(head.norm) && !head.capitalized) {
-          // The country named in an earlier sentence: the one named in this
-          // sentence is usually the subject doing something to it.
-          ante = lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
+          ante = [...resolved].reverse().find((m) => before(m) && kindOf(m.actor) === "state" && !m.compound && !m.locative) ?? lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
         }
         if (ante) {
           refs.push({ actor: ante.actor, first: i, last: j + 1, start: t.start, end: head.end, mode: "descriptor", compound: false, possessive: head.possessive });
@@ -262,7 +264,7 @@ export function similarName(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5) return false;
   if (a[0] !== b[0]) return false;
   const d = distance(a, b);
-  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3.5));
+  return d <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
 }
 
 function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex<{ words: string[] }>, lexicon: Lexicon): Mention[] {
@@ -274,9 +276,8 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
   for (let p = 0; p < idx.length; p++) {
     const form = matchFormAt(matcher.forms, norms, toks, idx, p);
     if (!form) continue;
-    const firstTok = toks[idx[p]];
     const lastTok = toks[idx[p + form.words.length - 1]];
-    if (!form.exact && !firstTok.capitalized) continue;
+    if (!form.exact && !toks.slice(idx[p], idx[p + form.words.length - 1] + 1).some((t) => t.capitalized)) continue;
     let first = idx[p];
     let last = idx[p + form.words.length - 1] + 1;
     const nextIsHyphen = toks[last]?.text === "-" && toks[last + 1] && /^[a-z]/.test(toks[last + 1].text);
@@ -288,16 +289,24 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     // Demonyms name the state only before an institution ("Iranian officials"),
     // a relation noun ("the American invasion") or in a compound ("Israeli-led").
     if (mode === "demonym") {
-      const after = last;
-      const h1 = matchAt(heads, toks.map((t) => t.norm), after);
-      const h2 = toks[after] && /^[a-z]/.test(toks[after].text) ? matchAt(heads, toks.map((t) => t.norm), after + 1) : undefined;
-      const trig = matchAt(lexicon.triggers, toks.map((t) => t.norm), after);
-      const demonymPair = toks[after]?.text === "-" && toks[after + 1]?.capitalized;
-      const role = matchAt(lexicon.roles, toks.map((t) => t.norm), after) ?? (toks[after] && /^[a-z]/.test(toks[after].text) ? matchAt(lexicon.roles, toks.map((t) => t.norm), after + 1) : undefined);
-      if (role) {
+      const norms = toks.map((t) => t.norm);
+      // The head may follow after a coordinated or adjectival gap: "American and foreign troops".
+      let head: { at: number; len: number } | undefined;
+      for (let g = 0; g <= 3 && last + g < toks.length; g++) {
+        const h = matchAt(heads, norms, last + g);
+        if (h) {
+          head = { at: last + g, len: h.words.length };
+          break;
+        }
+        if (!/^[a-z-]+$/.test(toks[last + g].text)) break;
+      }
+      const trig = matchAt(lexicon.triggers, norms, last);
+      const demonymPair = toks[last]?.text === "-" && toks[last + 1]?.capitalized;
+      const role = matchAt(lexicon.roles, norms, last);
+      const titled = role && toks[last + role.words.length]?.capitalized;
+      if (titled) {
         // "Israeli prime minister X": the demonym alone names the state.
-      } else if (h1) last = after + h1.words.length;
-      else if (h2) last = after + 1 + h2.words.length;
+      } else if (head) last = head.at + head.len;
       else if (!(trig && trig.pos === "noun") && !nextIsHyphen && !demonymPair) {
         p += form.words.length - 1;
         continue;
@@ -312,7 +321,8 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       }
     }
     // A capital after "in"/"at" is a place, not the government speaking.
-    if (mode === "capital" && prev && LOCATIVE.has(prev.norm)) {
+    const governmentIn = prev && prev.norm === "in" && first >= 2 && matchAt(heads, toks.map((t) => t.norm), first - 2)?.words.length === 1;
+    if (mode === "capital" && prev && LOCATIVE.has(prev.norm) && !governmentIn) {
       out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive, locative: true });
       p += form.words.length - 1;
       continue;
@@ -376,6 +386,7 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       if (toks[j - 1].possessive) break;
       if (u.capitalized && !NOT_NAME.has(u.norm) && !/\d/.test(u.text)) j++;
       else if ((NAME_PARTICLES.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
+      else if (NAME_PARTICLES.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else break;
     }
     const span = toks.slice(i, j).filter((x) => x.text !== "-");
@@ -385,7 +396,9 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
     const sentenceInitial = i === 0 || /^["“‘(]$/.test(toks[i - 1].text);
     const tagged = span.some((x) => x.tags.has("Person") || x.tags.has("FirstName") || x.tags.has("LastName"));
     const place = span.some((x) => x.tags.has("Place") || x.tags.has("Country") || x.tags.has("City"));
-    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w));
+    // "Faye Hall" is a person, "Abraham Accords" is not: a first name only
+    // overrides heads that are also common surnames.
+    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w) && !(SURNAME_LIKE_HEADS.has(w) && span[0].tags.has("FirstName")));
     const orgHead = ORG_HEADS.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
     const apposRole = toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
     const speaks = ["said", "says", "told", "added", "noted", "stressed", "explained"].includes(toks[j]?.norm ?? "");
@@ -393,7 +406,7 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       out.push({ first: i, last: j, words, organization: true });
     } else if (!nonPerson && !place && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
       out.push({ first: i, last: j, words, organization: false });
-    } else if (!nonPerson && words.length === 1 && !sentenceInitial) {
+    } else if (!nonPerson && words.length === 1) {
       // Candidate surname; kept only if the document names the person in full.
       out.push({ first: i, last: j, words, organization: false });
     }

@@ -4,6 +4,7 @@
 // lists), and a status from the cues around it. Affiliations come from titles
 // and appositions ("Taliban spokesman X", "X, leader of Y").
 import type { RelationStatus, RelationType } from "../graph/schema";
+import relationsData from "../../data/lexicon/relations.json";
 import { matchAt, type Lexicon, type TriggerPattern } from "./lexicon";
 import type { Mention } from "./mentions";
 import type { Sentence, Token } from "./text";
@@ -23,9 +24,13 @@ interface TriggerHit {
   pattern: TriggerPattern;
 }
 
+const AGENT_OF_NOUNS = new Set(relationsData.agentOfNouns.nouns);
+const AFFILIATION_NOUN_HEADS = new Set(["branch", "branches", "wing", "wings", "arm", "arms", "affiliate", "affiliates", "faction", "factions", "offshoot", "offshoots"]);
+const LOCATIVE_PREP = new Set(["in", "at", "from", "near", "inside", "outside"]);
+const SPEECH_OR_NAMING = new Set(["known", "called", "dubbed", "named"]);
 const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got", "gets"]);
 const PREPOSITIONS = new Set(["with", "to", "against", "of", "in", "on", "at", "from", "for", "by", "toward", "towards", "into", "about", "over", "between", "among", "under", "via", "through", "across", "than", "like", "including", "after", "before", "during", "without", "upon"]);
-const COORD_GAP = new Set([",", "and", "or", "as", "well", "both", "also", "the", "its", "their", "other", "&", "a", "an"]);
+const COORD_GAP = new Set([",", "and", "or", "as", "well", "both", "also", "the", "its", "their", "other", "&"]);
 // Tokens that close a clause for the purpose of finding an object.
 const CLAUSE_END = new Set([";", ":", "—", "–", "(", ")", "but", "while", "whereas", "although", "though", "because", "which", "who", "whom", "where", "when", "after", "before", "since", "until", "unless", "if", "said", "says", "told", "added"]);
 // Participles of compounds that describe the head by its relation to the
@@ -63,6 +68,8 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
     if (!p) continue;
     // Capitalized mid-sentence: part of a name ("Political Office").
     if (toks[i].capitalized && i > 0 && !/^["“‘(]$/.test(toks[i - 1].text)) continue;
+    // "-backed", "-led": compounds are read by compoundRelations.
+    if (i > 0 && toks[i - 1].text === "-") continue;
     hits.push({ first: i, last: i + p.words.length, pattern: p });
     i += p.words.length - 1;
   }
@@ -71,7 +78,7 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
   return hits.filter((h, k) => {
     const next = hits[k + 1];
     if (h.pattern.pos !== "verb" || !next || next.pattern.pos === "verb") return true;
-    return next.first - h.last > 3 || toks.slice(h.last, next.first).some((t) => mentions.some((m) => m.first <= toks.indexOf(t) && toks.indexOf(t) < m.last));
+    return next.first - h.last > 3;
   });
 }
 
@@ -97,12 +104,14 @@ export function extractSentenceRelations(
     });
   };
 
+  const oblique = obliqueMentions(toks, mentions, lexicon);
   for (const hit of triggers) {
     const { pattern } = hit;
     const status = statusOf(toks, hit, lexicon);
     const symmetric = lexicon.relationTypes.find((t) => t.type === pattern.type)?.symmetric ?? false;
     const allowPlace = PLACE_OBJECT_TRIGGERS.has(pattern.lemma);
     const candidates = allowPlace ? mentions : usable;
+    const head = toks[hit.last - 1].norm;
 
     // "relations between A and B", "talks among A, B and C"
     if (toks[hit.last]?.norm === "between" || toks[hit.last]?.norm === "among") {
@@ -114,38 +123,78 @@ export function extractSentenceRelations(
       }
     }
 
-    const passive = pattern.pos === "verb" && hit.first > 0 && (BE.has(toks[hit.first - 1].norm) || BE.has(toks[hit.first - 2]?.norm ?? "")) && toks[hit.last]?.norm === "by";
+    const participle = /ed$/.test(toks[hit.first].norm) || toks[hit.first].tags.has("Participle") || toks[hit.first].tags.has("PastTense");
+    const byAgent = toks[hit.last]?.norm === "by" ? candidates.find((m) => m.first === hit.last + 1 || m.first === hit.last + 2) : undefined;
+    const beBefore = hit.first > 0 && (BE.has(toks[hit.first - 1].norm) || (BE.has(toks[hit.first - 2]?.norm ?? "") && /ly$/.test(toks[hit.first - 1].norm)));
+    const passive = pattern.pos === "verb" && participle && (beBefore || byAgent !== undefined) && toks[hit.first].norm !== hit.pattern.lemma;
     let sources: Mention[] = [];
     let targets: Mention[] = [];
     if (passive) {
-      const agent = candidates.find((m) => m.first === hit.last + 1 || m.first === hit.last + 2);
-      if (agent) sources = coordinated(toks, candidates, agent, +1);
-      const patient = subjectBefore(toks, candidates, hit.first);
+      // "was mediated by Qatar", "a delegation led by X"; without an agent the
+      // doer is unknown ("has been accused of"), so no relation.
+      if (!byAgent) continue;
+      sources = coordinated(toks, candidates, byAgent, +1);
+      const patient = [...candidates].reverse().find((m) => m.last <= hit.first && !m.compound && hit.first - m.last <= 8) ;
       if (patient) targets = coordinated(toks, candidates, patient, -1);
+    } else if (pattern.type === "affiliation" && pattern.pos !== "verb") {
+      // "the ISIS branch known as Khorasan Province", "al-Qaeda's Yemeni branch, AQAP"
+      const org = premodifier(toks, candidates, hit.first);
+      if (!org || !AFFILIATION_NOUN_HEADS.has(head)) continue;
+      const member = namedAfter(toks, candidates, hit.last, true) ?? appositionHead(toks, candidates, org.first);
+      if (member) {
+        sources = [member];
+        targets = [org];
+      }
     } else {
       const pre = premodifier(toks, candidates, hit.first);
-      const subj = pre ?? subjectBefore(toks, candidates, hit.first);
+      const pair = pre && hyphenPartner(toks, candidates, pre);
+      if (pre && pair && pattern.pos !== "verb") {
+        // "the Palestinian-Israeli conflict", "U.S.-Taliban talks"
+        add(pair, pre, pattern.type, status, false, hit);
+        continue;
+      }
+      if (AGENT_OF_NOUNS.has(head) && toks[hit.last]?.norm === "of") {
+        // "the withdrawal of American troops from the country"
+        const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3);
+        const from = agent && objectAfter(toks, candidates, agent.last);
+        if (agent && from) {
+          add(agent, from, pattern.type, status, !symmetric, hit);
+          continue;
+        }
+      }
+      const subj = pre ?? subjectBefore(toks, candidates, hit.first, oblique) ?? leadingPhraseSubject(toks, candidates, hit.first, oblique);
       if (subj) sources = pre ? [pre] : coordinated(toks, candidates, subj, -1);
       const obj = objectAfter(toks, candidates, hit.last);
-      if (obj) targets = coordinated(toks, candidates, obj, +1);
+      if (obj) targets = coordinated(toks, candidates, resolveNamedAs(toks, candidates, obj), +1);
+      // "Gaza has been under an Israeli-led blockade": the subject suffers it.
+      if (pre && !obj && hit.first - pre.last <= 2 && toks[pre.first - 1]?.norm && ["under", "a", "an"].includes(toks[pre.first - 1].norm)) {
+        const underAt = toks.slice(Math.max(0, pre.first - 3), pre.first).findIndex((t) => t.norm === "under");
+        if (underAt >= 0) {
+          const patient = subjectBefore(toks, candidates, pre.first, oblique);
+          if (patient) targets = [patient];
+        }
+      }
       // Apposition: "al-Qaeda, a Taliban ally" — the relation links the
       // appositive's head to the actor named in it.
-      if (pre && ROLE_RELATION_NOUNS.has(toks[hit.last - 1].norm) && !obj) {
-        const head = appositionHead(toks, candidates, pre.first);
-        if (head) {
-          sources = [head];
+      if (pre && ROLE_RELATION_NOUNS.has(head) && !obj) {
+        const appHead = appositionHead(toks, candidates, pre.first);
+        if (appHead) {
+          sources = [appHead];
           targets = [pre];
         }
       }
     }
-    if (pattern.type === "affiliation" && targets.length && !sources.length) continue;
+    if (!sources.length && !targets.length) continue;
+    let type = pattern.type;
+    // People "attack" each other in words: between two persons it is criticism.
+    if (type === "conflict" && pattern.pos === "verb" && sources.every((m) => m.actor.startsWith("person:")) && targets.every((m) => m.actor.startsWith("person:"))) type = "criticism";
     if (sources.length && targets.length) {
-      for (const s of sources) for (const t of targets) add(s, t, pattern.type, status, !symmetric, hit);
+      for (const s of sources) for (const t of targets) add(s, t, type, status, !symmetric, hit);
     } else if (sources.length > 1 && symmetric) {
       // "A and B met"
-      for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) add(sources[a], sources[b], pattern.type, status, false, hit);
+      for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) add(sources[a], sources[b], type, status, false, hit);
     } else if (speaker && !sources.length && targets.length && firstPersonBefore(toks, hit.first)) {
-      for (const t of targets) add(speaker, t, pattern.type, status, !symmetric, hit);
+      for (const t of targets) add(speaker, t, type, status, !symmetric, hit);
     }
   }
 
@@ -182,35 +231,88 @@ export function statusOf(toks: Token[], hit: { first: number; last: number }, le
 function clauseStartBefore(toks: Token[], i: number): number {
   for (let k = i - 1; k >= 0; k--) {
     const n = toks[k].norm;
-    if (n === ";" || n === "but" || n === ":" || n === "“" || n === '"' || n === "”") return k + 1;
+    if (n === ";" || n === "but" || n === ":") return k + 1;
     if (n === "," && ["which", "who", "while", "and"].includes(toks[k + 1]?.norm ?? "")) return k + 1;
   }
   return 0;
 }
 
+/**
+ * Mentions that are objects of a preposition ("with the US", "in China and the
+ * UAE"): members of a coordinated list share the preposition of its first member.
+ */
+function obliqueMentions(toks: Token[], mentions: Mention[], lexicon: Lexicon): Set<Mention> {
+  const out = new Set<Mention>();
+  const sorted = [...mentions].sort((a, b) => a.first - b.first);
+  const norms = toks.map((t) => t.norm);
+  for (const m of sorted) {
+    const prev = toks[m.first - 1];
+    // "Leaders of X", "officials of X" stand for X.
+    const headOf = prev?.norm === "of" && m.first >= 2 && [1, 2].some((len) => {
+      const h = matchAt(lexicon.institutionalHeads, norms, m.first - 1 - len) ?? matchAt(lexicon.roles, norms, m.first - 1 - len);
+      return h?.words.length === len && (m.first - 1 - len === 0 || ["the", ","].includes(norms[m.first - 2 - len]));
+    });
+    if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by" && !headOf) {
+      for (const c of coordinated(toks, sorted, m, +1)) out.add(c);
+    }
+  }
+  return out;
+}
+
 /** The actor doing the action: the nearest mention to the left that is not the object of a preposition. */
-function subjectBefore(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
-  // "X, which/who …": the relative pronoun stands for the mention before the comma.
+function subjectBefore(toks: Token[], mentions: Mention[], i: number, oblique: Set<Mention>): Mention | undefined {
+  // "X, which/who …": the relative pronoun stands for the phrase before the comma.
   for (let k = i - 1; k >= 1; k--) {
     const n = toks[k].norm;
     if ((n === "which" || n === "who") && toks[k - 1].norm === ",") {
-      const m = [...mentions].reverse().find((x) => x.last === k - 1);
+      const m = [...mentions].reverse().find((x) => x.last <= k - 1 && k - 1 - x.last <= 2);
       if (m) return m;
       break;
     }
     if (n === ";" || n === ":") break;
   }
-  const before = mentions.filter((m) => m.last <= i && !m.compound).reverse();
+  const before = mentions.filter((m) => m.last <= i && (!m.compound || representsCompound(toks, m))).reverse();
   for (const m of before) {
-    const prev = toks[m.first - 1];
-    if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by") continue;
+    if (oblique.has(m)) continue;
     // A possessive modifies a noun; it is the subject only with nothing after it ("the group's fighters" is not).
     if (m.possessive && !isDirectlyBefore(toks, m, i)) continue;
-    // Mentions inside an apposition or a parenthesis belong to another actor.
+    // Mentions inside a parenthesis belong to another actor.
     if (m.first > 0 && toks[m.first - 1].norm === "(") continue;
     return m;
   }
   return undefined;
+}
+
+/** "In talks with X last month, Y said …": the subject follows a leading phrase. */
+function leadingPhraseSubject(toks: Token[], mentions: Mention[], i: number, oblique: Set<Mention>): Mention | undefined {
+  if (!PREPOSITIONS.has(toks[0]?.norm ?? "") || i > 12) return undefined;
+  const comma = toks.findIndex((t, k) => k > i && t.norm === ",");
+  if (comma < 0) return undefined;
+  const m = mentions.find((x) => x.first > comma && x.first <= comma + 3 && !oblique.has(x));
+  return m;
+}
+
+const representsCompound = (toks: Token[], m: Mention) => COMPOUND_PARTICIPLES[toks[m.last + 1]?.norm ?? ""] === "represents";
+
+/** "the ISIS branch known as the Khorasan Province": the name after "known as" is the one meant. */
+function namedAfter(toks: Token[], mentions: Mention[], i: number, appositive = false): Mention | undefined {
+  for (let k = i; k < Math.min(toks.length, i + 3); k++) {
+    if (SPEECH_OR_NAMING.has(toks[k].norm) && (toks[k + 1]?.norm === "as" || SPEECH_OR_NAMING.has(toks[k].norm))) {
+      return mentions.find((m) => m.first > k && m.first <= k + 3);
+    }
+    if (toks[k].norm === ",") return appositive ? mentions.find((m) => m.first === k + 1 || m.first === k + 2) : undefined;
+  }
+  return undefined;
+}
+
+function resolveNamedAs(toks: Token[], mentions: Mention[], m: Mention): Mention {
+  return namedAfter(toks, mentions, m.last + 1 <= toks.length ? m.last + (toks[m.last] && /^[a-z]+$/.test(toks[m.last].text) ? 1 : 0) : m.last) ?? m;
+}
+
+/** "Palestinian-Israeli": the mention joined to `m` by a hyphen. */
+function hyphenPartner(toks: Token[], mentions: Mention[], m: Mention): Mention | undefined {
+  if (toks[m.first - 1]?.text !== "-") return undefined;
+  return mentions.find((x) => x.last === m.first - 1);
 }
 
 function isDirectlyBefore(toks: Token[], m: Mention, i: number): boolean {
@@ -220,9 +322,11 @@ function isDirectlyBefore(toks: Token[], m: Mention, i: number): boolean {
 
 /** A possessive or premodifier right before a noun trigger: "Israel's relations", "the U.S. invasion". */
 function premodifier(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
-  const m = [...mentions].reverse().find((x) => x.last <= i && i - x.last <= 2);
+  const m = [...mentions].reverse().find((x) => x.last <= i && i - x.last <= (x.compound ? 4 : 2));
   if (!m) return undefined;
-  for (let k = m.last; k < i; k++) if (!/^[a-z]+$/.test(toks[k].text) || PREPOSITIONS.has(toks[k].norm) || ["and", "or", "to"].includes(toks[k].norm)) return undefined;
+  // A compound's "-led" belongs to the modifier: "an Israeli-led blockade".
+  const from = m.compound && toks[m.last]?.text === "-" ? m.last + 2 : m.last;
+  for (let k = from; k < i; k++) if (!/^[a-z]+$/.test(toks[k].text) || PREPOSITIONS.has(toks[k].norm) || ["and", "or", "to"].includes(toks[k].norm)) return undefined;
   if (m.possessive || m.compound || m.mode === "demonym" || i === m.last) return m;
   return undefined;
 }
@@ -231,7 +335,12 @@ function premodifier(toks: Token[], mentions: Mention[], i: number): Mention | u
 function objectAfter(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
   for (const m of mentions) {
     if (m.first < i) continue;
-    for (let k = i; k < m.first; k++) if (CLAUSE_END.has(toks[k].norm) || (toks[k].norm === "," && CLAUSE_END.has(toks[k + 1]?.norm ?? ""))) return undefined;
+    if (m.compound && !representsCompound(toks, m)) continue;
+    for (let k = i; k < m.first; k++) {
+      const n = toks[k].norm;
+      if (CLAUSE_END.has(n) || n === ",") return undefined;
+      if (n === "and" && toks[k + 1]?.tags.has("Verb") && !toks[k + 1]?.tags.has("Noun")) return undefined;
+    }
     if (m.first - i > 12) return undefined;
     // "the Taliban government's acting Foreign Minister X": the head is X.
     if (m.possessive) {
@@ -255,7 +364,7 @@ function coordinated(toks: Token[], mentions: Mention[], m: Mention, dir: 1 | -1
     const [from, to] = dir > 0 ? [cur.last, next.first] : [next.last, cur.first];
     const gap = toks.slice(from, to);
     const hasConj = gap.some((t) => t.norm === "and" || t.norm === "," || t.norm === "or" || t.norm === "&");
-    const ok = hasConj && gap.length <= 6 && gap.every((t) => COORD_GAP.has(t.norm) || (/^[a-zA-Z-]+$/.test(t.text) && !PREPOSITIONS.has(t.norm) && t.tags.has("Adjective")) || (/^[a-z]+$/.test(t.text) && t.tags.has("Noun") && !t.tags.has("Verb")));
+    const ok = hasConj && gap.length <= 6 && gap.every((t) => COORD_GAP.has(t.norm) || (/^[\p{L}-]+$/u.test(t.text) && !PREPOSITIONS.has(t.norm) && (t.tags.has("Adjective") || /(an|ic|ist|i)$/.test(t.norm)) && !t.tags.has("Verb")) || (/^[a-z]+$/.test(t.text) && t.tags.has("Noun") && !t.tags.has("Verb")));
     if (!ok) break;
     out.push(next);
     cur = next;
@@ -342,15 +451,24 @@ function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sent
     if (a === p.last && !["is", "was"].includes(norms[a])) continue;
     if (["is", "was", "who"].includes(norms[a])) a++;
     if (["is", "was"].includes(norms[a])) a++;
+    // The apposition ends at punctuation or at the sentence's verb ("X, leader of Y, met" / "X, leader of Y met").
     const end = (() => {
-      for (let e = a; e < toks.length; e++) if ([",", ";", ".", ":", "said", "says", "told"].includes(norms[e]) && e > a + 1) return e;
+      for (let e = a; e < toks.length; e++) {
+        if ([",", ";", ".", ":", "said", "says", "told"].includes(norms[e]) && e > a + 1) return e;
+        if (e > a + 1 && toks[e].tags.has("Verb") && !toks[e].tags.has("Participle") && !toks[e].tags.has("Noun") && !/ing$/.test(norms[e])) return e;
+      }
       return toks.length;
     })();
     let roleAt = -1;
     for (let e = a; e < end && roleAt < 0; e++) if (matchAt(lexicon.roles, norms, e)) roleAt = e;
     if (roleAt < 0 || roleAt - a > 5) continue;
+    // A list of people ("X, UAE minister Y and …") is not an apposition of X.
+    if (mentions.some((o) => o.first >= a && o.first < end && (o.mode === "person" || o.actor.startsWith("person:")) && o.actor !== p.actor)) continue;
     for (const o of mentions) {
       if (o.first < a || o.last > end || o.actor === p.actor || o.mode === "person" || o.actor.startsWith("person:")) continue;
+      // Before the role: "the Taliban's spokesperson"; after it: "leader of Y",
+      // "spokesman for the Y mission" — but not "in Kabul".
+      if (o.first > roleAt && (o.locative || LOCATIVE_PREP.has(toks[o.first - 1]?.norm ?? ""))) continue;
       push(p, o, roleAt, roleAt + 1);
     }
   }
