@@ -18,7 +18,10 @@ export interface ActorEntry {
   demonyms?: string[];
   demonymPlurals?: string[];
   institutions?: string[];
+  /** The name itself is also a common word or another thing's name (Jordan, Chad, Turkey). */
   ambiguous?: boolean;
+  /** Forms that mean this actor only when they stand alone ("America", not "Latin America"). */
+  ambiguousAliases?: string[];
 }
 
 export interface TriggerPattern {

@@ -51,6 +51,8 @@ interface SurfaceForm {
   mode: MentionMode;
   /** Acronyms ("US", "IS") only match as written, so "us" and "is" stay words. */
   exact?: string[];
+  /** Means the actor only when not part of a longer capitalized name ("Latin America"). */
+  ambiguous?: boolean;
 }
 
 export interface ActorMatcher {
@@ -68,13 +70,16 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
   const forms: PhraseIndex<SurfaceForm> = new Map();
   const kinds = new Map<string, ActorKind>();
   const names = new Map<string, string>();
+  let ambiguousForms = new Set<string>();
   const add = (text: string, actor: string, mode: MentionMode) => {
     const words = nameWords(text);
     if (!words.length) return;
     const exact = isAcronym(text.replace(/\s+/g, "")) ? text.split(/[\s-]+/).filter(Boolean) : undefined;
-    addPhrase(forms, { words, actor, mode, ...(exact ? { exact } : {}) });
+    const ambiguous = ambiguousForms.has(text);
+    addPhrase(forms, { words, actor, mode, ...(exact ? { exact } : {}), ...(ambiguous ? { ambiguous } : {}) });
   };
   for (const a of lexicon.actors) {
+    ambiguousForms = new Set([...(a.ambiguousAliases ?? []), ...(a.ambiguous ? [a.name] : [])]);
     kinds.set(a.id, a.kind);
     names.set(a.id, a.name);
     add(a.name, a.id, "name");
@@ -152,7 +157,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
   const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], roles));
   for (const spans of personSpans)
     for (const p of spans)
-      if (p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
+      if (!p.organization && p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
 
   const bySentence: Mention[][] = [];
   const speakers: (Mention | undefined)[] = [];
@@ -175,14 +180,15 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
     }
     for (const p of personSpans[si]) {
-      let key = personKeyFor(p.words);
+      // Organizations found in the text are keyed apart from people.
+      let key = p.organization ? `org:${p.words.join(" ")}` : personKeyFor(p.words);
       if (!key) {
         // A lone capitalized word is a person only when it names someone the
         // document introduced in full.
         if (p.words.length === 1) continue;
         key = `person:${p.words.join(" ")}`;
       }
-      const full = fullNames.find((f) => f.key === key)!;
+      const full = fullNames.find((f) => f.key === key);
       const kind: ActorKind = p.organization ? "organization" : "person";
       touch(key, full ? full.words.join(" ") : p.words.join(" "), kind, p.words.join(" "));
       mentions.push({
@@ -280,6 +286,16 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     if (!form.exact && !toks.slice(idx[p], idx[p + form.words.length - 1] + 1).some((t) => t.capitalized)) continue;
     let first = idx[p];
     let last = idx[p + form.words.length - 1] + 1;
+    if (form.ambiguous || form.mode === "capital") {
+      // "Latin America", "Washington Post", "Michael Jordan": part of another name.
+      const before = toks[first - 1];
+      const after = toks[last];
+      const sentenceStart = first === 0 || /^["“‘(]$/.test(before?.text ?? "");
+      if ((before && before.capitalized && !sentenceStart && !NOT_NAME.has(before.norm)) || (after && after.capitalized && !matcher.forms.has(after.norm))) {
+        p += form.words.length - 1;
+        continue;
+      }
+    }
     const nextIsHyphen = toks[last]?.text === "-" && toks[last + 1] && /^[a-z]/.test(toks[last + 1].text);
     const prev = toks[first - 1];
     const kind = matcher.kinds.get(form.actor);
