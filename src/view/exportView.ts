@@ -13,7 +13,19 @@ export function exportSvg(cy: cytoscape.Core): string {
     cytoscape.use(svg);
     svgRegistered = true;
   }
-  return (cy as unknown as { svg(o: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
+  // canvas2svg (inside cytoscape-svg) logs "Attempted to apply path command to node
+  // text" when cytoscape strokes right after drawing a label; the SVG is still
+  // complete and valid, so that one message is kept off the console during export.
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("Attempted to apply path command")) return;
+    consoleError(...args);
+  };
+  try {
+    return (cy as unknown as { svg(o: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: "#ffffff" });
+  } finally {
+    console.error = consoleError;
+  }
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {
