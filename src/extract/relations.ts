@@ -64,7 +64,13 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
   const hits: TriggerHit[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (inMention.has(i)) continue;
-    const p = matchAt(lexicon.triggers, norms, i);
+    // Longest acceptable pattern: a verb pattern on a word used as a noun or
+    // adjective ("armed forces", "a call") gives way to the noun reading.
+    const p = (lexicon.triggers.get(norms[i]) ?? []).find(
+      (c) =>
+        c.words.every((w, k) => norms[i + k] === w) &&
+        !(c.pos === "verb" && !toks[i].tags.has("Verb") && (toks[i].tags.has("Noun") || toks[i].tags.has("Adjective"))),
+    );
     if (!p) continue;
     // Capitalized mid-sentence: part of a name ("Political Office").
     if (toks[i].capitalized && i > 0 && !/^["“‘(]$/.test(toks[i - 1].text)) continue;
