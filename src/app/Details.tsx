@@ -279,10 +279,12 @@ export function PathPanel({
                     <li key={n}>
                       {index.actor.get(n)?.name ?? n}
                       {i < result.edges.length && (
-                        <button type="button" className="link small" onClick={() => onSelectEdge(result.edges[i])}>
-                          {" "}
-                          via {result.edges[i].match(/[>~]([a-z]+)\./)?.[1] ?? "relation"}
-                        </button>
+                        <>
+                          {" — "}
+                          <button type="button" className="link small" onClick={() => onSelectEdge(result.edges[i])}>
+                            {result.edges[i].match(/[>~]([a-z]+)\./)?.[1] ?? "relation"}
+                          </button>
+                        </>
                       )}
                     </li>
                   ))}
