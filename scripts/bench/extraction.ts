@@ -22,7 +22,7 @@ export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Pro
     .sort()
     .map((f) => parseArticle(f, join(dir, f), readFileSync(join(dir, f), "utf8")).document);
   // A corpus of several MB made of the starting articles, each copy its own document.
-  const docs = [];
+  const docs: typeof seeds = [];
   let size = 0;
   for (let i = 0; size < target; i++) {
     const d = seeds[i % seeds.length];

@@ -44,7 +44,6 @@ export interface Lexicon {
   denialCues: PhraseIndex<{ words: string[] }>;
   intentionCues: PhraseIndex<{ words: string[] }>;
   intentionWindow: number;
-  assertionWords: Set<string>;
   roles: PhraseIndex<{ words: string[] }>;
   institutionalHeads: PhraseIndex<{ words: string[] }>;
   relationTypes: RelationTypeInfo[];
@@ -131,7 +130,6 @@ export function buildLexicon(actors: ActorEntry[]): Lexicon {
     denialCues: cueIndex(cuesData.denial.verbs, cuesData.denial.phrases),
     intentionCues: cueIndex(cuesData.intention.verbs, cuesData.intention.words),
     intentionWindow: cuesData.intention.window,
-    assertionWords: new Set(cuesData.assertion.words),
     roles,
     institutionalHeads,
     relationTypes: relationTypesData.types as RelationTypeInfo[],

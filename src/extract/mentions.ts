@@ -229,13 +229,21 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
         if (groupDescriptors.has(head.norm) && !head.capitalized) {
           ante = [...resolved].reverse().find((m) => before(m) && isGroup(m.actor) && !m.compound) ?? lastOf((m) => isGroup(m.actor) && !m.compound, historyBefore);
         } else if (stateDescriptors.has(head.norm) && !head.capitalized) {
-          ante = [...resolved].reverse().find((m) => before(m) && kindOf(m.actor) === "state" && !m.compound && !m.locative) ?? lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
+          // Not the sentence's subject: "Saudi Arabia struck the country" means another one.
+          const subject = resolved.find((m) => !m.compound);
+          ante = [...resolved].reverse().find((m) => before(m) && m !== subject && kindOf(m.actor) === "state" && !m.compound && !m.locative) ?? lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
         }
         if (ante) {
           refs.push({ actor: ante.actor, first: i, last: j + 1, start: t.start, end: head.end, mode: "descriptor", compound: false, possessive: head.possessive });
           for (let k = i; k <= j; k++) taken.add(k);
           i = j;
         }
+        continue;
+      }
+      // "it"/"its" only for an actor named earlier in the same sentence: "Iran … in its fight".
+      if ((t.norm === "it" || t.norm === "its") && t.text !== "It") {
+        const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && !m.compound && !m.locative);
+        if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "its" });
         continue;
       }
       if (t.norm === "he" || t.norm === "him" || t.norm === "his" || t.norm === "she" || t.norm === "her") {
@@ -286,6 +294,11 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     if (!form.exact && !toks.slice(idx[p], idx[p + form.words.length - 1] + 1).some((t) => t.capitalized)) continue;
     let first = idx[p];
     let last = idx[p + form.words.length - 1] + 1;
+    // "Abdul-Malik al-Houthi": a name after a particle and a hyphen is a person's name.
+    if (toks[first - 1]?.text === "-" && NAME_PARTICLES.has(toks[first - 2]?.norm ?? "") && toks[first - 3]?.capitalized) {
+      p += form.words.length - 1;
+      continue;
+    }
     if (form.ambiguous || form.mode === "capital") {
       // "Latin America", "Washington Post", "Michael Jordan": part of another name.
       const before = toks[first - 1];
@@ -308,13 +321,18 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const norms = toks.map((t) => t.norm);
       // The head may follow after a coordinated or adjectival gap: "American and foreign troops".
       let head: { at: number; len: number } | undefined;
-      for (let g = 0; g <= 3 && last + g < toks.length; g++) {
+      let sharedHead = false;
+      for (let g = 0; g <= 3 && last + g < toks.length && !nextIsHyphen; g++) {
         const h = matchAt(heads, norms, last + g);
         if (h) {
           head = { at: last + g, len: h.words.length };
           break;
         }
-        if (!/^[a-z-]+$/.test(toks[last + g].text)) break;
+        const gapTok = toks[last + g];
+        // "Iranian and Saudi officials": another demonym may stand in the gap.
+        const otherDemonym = gapTok.capitalized && (matcher.forms.get(gapTok.norm) ?? []).some((f) => f.mode === "demonym");
+        if (otherDemonym) sharedHead = true;
+        if (!/^[a-z]+$/.test(gapTok.text) && !otherDemonym) break;
       }
       const trig = matchAt(lexicon.triggers, norms, last);
       const demonymPair = toks[last]?.text === "-" && toks[last + 1]?.capitalized;
@@ -322,6 +340,8 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const titled = role && toks[last + role.words.length]?.capitalized;
       if (titled) {
         // "Israeli prime minister X": the demonym alone names the state.
+      } else if (head && sharedHead) {
+        // "Iranian and Saudi officials": each demonym is its own mention.
       } else if (head) last = head.at + head.len;
       else if (!(trig && trig.pos === "noun") && !nextIsHyphen && !demonymPair) {
         p += form.words.length - 1;
@@ -403,6 +423,7 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       if (u.capitalized && !NOT_NAME.has(u.norm) && !/\d/.test(u.text)) j++;
       else if ((NAME_PARTICLES.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
       else if (NAME_PARTICLES.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
+      else if (NAME_PARTICLES.has(u.norm) && NAME_PARTICLES.has(toks[j + 1]?.norm ?? "") && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else break;
     }
     const span = toks.slice(i, j).filter((x) => x.text !== "-");

@@ -26,9 +26,10 @@ interface TriggerHit {
 
 const AGENT_OF_NOUNS = new Set(relationsData.agentOfNouns.nouns);
 const AFFILIATION_NOUN_HEADS = new Set(["branch", "branches", "wing", "wings", "arm", "arms", "affiliate", "affiliates", "faction", "factions", "offshoot", "offshoots"]);
+const SUBORDINATORS = new Set(["where", "when", "while", "because", "although", "whereas", "unless", "whether"]);
 const LOCATIVE_PREP = new Set(["in", "at", "from", "near", "inside", "outside"]);
 const SPEECH_OR_NAMING = new Set(["known", "called", "dubbed", "named"]);
-const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "got", "gets"]);
+const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"]);
 const PREPOSITIONS = new Set(["with", "to", "against", "of", "in", "on", "at", "from", "for", "by", "toward", "towards", "into", "about", "over", "between", "among", "under", "via", "through", "across", "than", "like", "including", "after", "before", "during", "without", "upon"]);
 const COORD_GAP = new Set([",", "and", "or", "as", "well", "both", "also", "the", "its", "their", "other", "&"]);
 // Tokens that close a clause for the purpose of finding an object.
@@ -69,7 +70,7 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
     const p = (lexicon.triggers.get(norms[i]) ?? []).find(
       (c) =>
         c.words.every((w, k) => norms[i + k] === w) &&
-        !(c.pos === "verb" && !toks[i].tags.has("Verb") && (toks[i].tags.has("Noun") || toks[i].tags.has("Adjective"))),
+        !(c.pos === "verb" && !toks[i].tags.has("Verb") && !/ing$/.test(norms[i]) && (toks[i].tags.has("Noun") || toks[i].tags.has("Adjective"))),
     );
     if (!p) continue;
     // Capitalized mid-sentence: part of a name ("Political Office").
@@ -79,12 +80,17 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
     hits.push({ first: i, last: i + p.words.length, pattern: p });
     i += p.words.length - 1;
   }
-  // A verb right before a relation noun is a light verb ("held talks",
-  // "sought ties", "launched an invasion"): the noun carries the type.
+  // A verb right before a relation noun of its own type ("normalized
+  // relations"), a denial verb ("rejected negotiations") or "led talks" adds
+  // nothing but status: the noun carries the relation. Other verbs keep
+  // theirs ("mediated a ceasefire").
   return hits.filter((h, k) => {
     const next = hits[k + 1];
-    if (h.pattern.pos !== "verb" || !next || next.pattern.pos === "verb") return true;
-    return next.first - h.last > 3;
+    if (h.pattern.pos !== "verb" || !next || next.first - h.last > 3) return true;
+    const denial = matchAt(lexicon.denialCues, norms, h.first) !== undefined;
+    // "refused to meet": the refusal is the status of the meeting.
+    if (next.pattern.pos === "verb") return !denial;
+    return !(next.pattern.type === h.pattern.type || denial || h.pattern.type === "affiliation");
   });
 }
 
@@ -119,12 +125,16 @@ export function extractSentenceRelations(
     const candidates = allowPlace ? mentions : usable;
     const head = toks[hit.last - 1].norm;
 
-    // "relations between A and B", "talks among A, B and C"
-    if (toks[hit.last]?.norm === "between" || toks[hit.last]?.norm === "among") {
-      const first = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 4);
+    // "relations between A and B", "the meeting in Ankara between A and B",
+    // "Qatar mediated between A and B" (the mediator to each side).
+    const betweenAt = [0, 1, 2, 3].map((g) => hit.last + g).find((k) => (toks[k]?.norm === "between" || toks[k]?.norm === "among") && toks.slice(hit.last, k).every((t) => !t.tags.has("Verb")));
+    if (betweenAt !== undefined) {
+      const first = candidates.find((m) => m.first > betweenAt && m.first <= betweenAt + 4);
       if (first) {
         const group = coordinated(toks, candidates, first, +1);
-        for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) add(group[a], group[b], pattern.type, status, false, hit);
+        const mediator = pattern.type === "mediation" ? subjectBefore(toks, candidates, hit.first, oblique) : undefined;
+        if (mediator) for (const g of group) add(mediator, g, pattern.type, status, true, hit);
+        else for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) add(group[a], group[b], pattern.type, status, false, hit);
         if (group.length > 1) continue;
       }
     }
@@ -152,7 +162,7 @@ export function extractSentenceRelations(
         targets = [org];
       }
     } else {
-      const pre = premodifier(toks, candidates, hit.first);
+      const pre = pattern.pos === "verb" ? undefined : premodifier(toks, candidates, hit.first);
       const pair = pre && hyphenPartner(toks, candidates, pre);
       if (pre && pair && pattern.pos !== "verb") {
         // "the Palestinian-Israeli conflict", "U.S.-Taliban talks"
@@ -168,9 +178,9 @@ export function extractSentenceRelations(
           continue;
         }
       }
-      const subj = pre ?? subjectBefore(toks, candidates, hit.first, oblique) ?? leadingPhraseSubject(toks, candidates, hit.first, oblique);
+      const subj = pre ?? subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique) ?? leadingPhraseSubject(toks, candidates, hit.first, oblique);
       if (subj) sources = pre ? [pre] : coordinated(toks, candidates, subj, -1);
-      const obj = objectAfter(toks, candidates, hit.last);
+      const obj = objectAfter(toks, candidates, hit.last, pattern.pos !== "verb");
       if (obj) targets = coordinated(toks, candidates, resolveNamedAs(toks, candidates, obj), +1);
       // "Gaza has been under an Israeli-led blockade": the subject suffers it.
       if (pre && !obj && hit.first - pre.last <= 2 && toks[pre.first - 1]?.norm && ["under", "a", "an"].includes(toks[pre.first - 1].norm)) {
@@ -182,11 +192,16 @@ export function extractSentenceRelations(
       }
       // Apposition: "al-Qaeda, a Taliban ally" — the relation links the
       // appositive's head to the actor named in it.
-      if (pre && ROLE_RELATION_NOUNS.has(head) && !obj) {
-        const appHead = appositionHead(toks, candidates, pre.first);
-        if (appHead) {
-          sources = [appHead];
-          targets = [pre];
+      // …or the subject of a copula: "Saudi Arabia is Iran's regional rival".
+      if (pre && ROLE_RELATION_NOUNS.has(head)) {
+        let k = pre.first - 1;
+        while (k >= 0 && ["a", "an", "the"].includes(toks[k].norm)) k--;
+        const copula = k >= 0 && ["is", "was", "are", "were", "remains", "became", "remained", "be"].includes(toks[k].norm);
+        const other = !obj ? (appositionHead(toks, candidates, pre.first) ?? (copula ? subjectBefore(toks, candidates, k, oblique) : undefined)) : obj;
+        if (other) {
+          // Alliances and rivalries hold both ways.
+          add(other, pre, pattern.type, status, false, hit);
+          continue;
         }
       }
     }
@@ -256,7 +271,8 @@ function obliqueMentions(toks: Token[], mentions: Mention[], lexicon: Lexicon): 
     // "Leaders of X", "officials of X" stand for X.
     const headOf = prev?.norm === "of" && m.first >= 2 && [1, 2].some((len) => {
       const h = matchAt(lexicon.institutionalHeads, norms, m.first - 1 - len) ?? matchAt(lexicon.roles, norms, m.first - 1 - len);
-      return h?.words.length === len && (m.first - 1 - len === 0 || ["the", ","].includes(norms[m.first - 2 - len]));
+      // Plural heads only: "the spokeswoman of X" is a person, named nearby.
+      return h?.words.length === len && /s$/.test(norms[m.first - 2]) && (m.first - 1 - len === 0 || ["the", ","].includes(norms[m.first - 2 - len]));
     });
     if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by" && !headOf) {
       for (const c of coordinated(toks, sorted, m, +1)) out.add(c);
@@ -277,7 +293,14 @@ function subjectBefore(toks: Token[], mentions: Mention[], i: number, oblique: S
     }
     if (n === ";" || n === ":") break;
   }
-  const before = mentions.filter((m) => m.last <= i && (!m.compound || representsCompound(toks, m))).reverse();
+  // A subordinate clause opened by "where"/"when"/… has its own subject.
+  let floor = 0;
+  for (let k = i - 1; k >= 0; k--)
+    if (SUBORDINATORS.has(toks[k].norm)) {
+      floor = k + 1;
+      break;
+    }
+  const before = mentions.filter((m) => m.last <= i && m.first >= floor && (!m.compound || representsCompound(toks, m))).reverse();
   for (const m of before) {
     if (oblique.has(m)) continue;
     // A possessive modifies a noun; it is the subject only with nothing after it ("the group's fighters" is not).
@@ -287,6 +310,17 @@ function subjectBefore(toks: Token[], mentions: Mention[], i: number, oblique: S
     return m;
   }
   return undefined;
+}
+
+/** "X praised Y but criticized Z": a verb after "and"/"but" shares the subject of the verb before. */
+function coordinatedVerbStart(toks: Token[], i: number): number {
+  const conj = toks[i - 1]?.norm;
+  if (!(conj === "and" || conj === "but" || conj === "or") || !toks[i].tags.has("Verb")) return i;
+  for (let k = i - 2; k >= 0; k--) {
+    if ([";", ":", "."].includes(toks[k].norm)) break;
+    if (toks[k].tags.has("Verb") && !toks[k].tags.has("Noun")) return k;
+  }
+  return i;
 }
 
 /** "In talks with X last month, Y said …": the subject follows a leading phrase. */
@@ -338,7 +372,7 @@ function premodifier(toks: Token[], mentions: Mention[], i: number): Mention | u
 }
 
 /** The first mention after the trigger in the same clause. */
-function objectAfter(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
+function objectAfter(toks: Token[], mentions: Mention[], i: number, nounTrigger = false): Mention | undefined {
   for (const m of mentions) {
     if (m.first < i) continue;
     if (m.compound && !representsCompound(toks, m)) continue;
@@ -346,11 +380,21 @@ function objectAfter(toks: Token[], mentions: Mention[], i: number): Mention | u
       const n = toks[k].norm;
       if (CLAUSE_END.has(n) || n === ",") return undefined;
       if (n === "and" && toks[k + 1]?.tags.has("Verb") && !toks[k + 1]?.tags.has("Noun")) return undefined;
+      // A noun's complements come before the clause's verb: "Gaza talks were brokered by X".
+      if (nounTrigger && toks[k].tags.has("Verb") && !toks[k].tags.has("Noun") && !/ing$/.test(n)) return undefined;
     }
     if (m.first - i > 12) return undefined;
-    // "the Taliban government's acting Foreign Minister X": the head is X.
-    if (m.possessive) {
-      const head = mentions.find((x) => x.first >= m.last && x.first - m.last <= 4 && toks.slice(m.last, x.first).every((t) => /^\p{L}/u.test(t.text)));
+    // "the Taliban government's acting Foreign Minister X", "Turkish President X": the head is X.
+    // A possessive pronoun modifies the object, it is not the object ("its forces from the country").
+    if (m.mode === "pronoun" && m.possessive) continue;
+    if (m.possessive || m.mode === "demonym") {
+      const head = mentions.find(
+        (x) =>
+          x.first >= m.last &&
+          x.first - m.last <= 4 &&
+          (m.possessive || x.mode === "person") &&
+          toks.slice(m.last, x.first).every((t) => /^\p{L}/u.test(t.text) && !PREPOSITIONS.has(t.norm)),
+      );
       if (head) return head;
     }
     return m;
