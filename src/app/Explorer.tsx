@@ -80,7 +80,7 @@ export function Explorer({ graph }: { graph: Graph }) {
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 });
   });
 
-  const setFilters = (filters: Filters) => update((s) => ({ ...s, filters }));
+  const setFilters = useCallback((filters: Filters) => update((s) => ({ ...s, filters })), [update]);
   const shownRelations = view.relations.length;
   const status = `${view.nodes.length} actor${view.nodes.length === 1 ? "" : "s"}, ${shownRelations} relation${shownRelations === 1 ? "" : "s"} shown${
     view.edges.length !== shownRelations ? ` (${view.edges.length} lines)` : ""

@@ -2,7 +2,7 @@
 // and the less common filters (documents, dates, evidence, isolated, folding).
 import { ACTOR_KINDS, RELATION_STATUSES, RELATION_TYPES, type Graph, type RelationStatus } from "../graph/schema";
 import { dateExtent, defaultFilters, toggleTypeStatus, typeStatusKey, type FilterResult, type Filters } from "../explore/filters";
-import type { ReactElement } from "react";
+import { memo, type ReactElement } from "react";
 import { KIND_STYLE, TYPE_COLORS } from "../view/palette";
 
 const STATUS_SHORT: Record<RelationStatus, string> = { asserted: "said", intended: "planned", denied: "denied" };
@@ -12,7 +12,8 @@ const STATUS_TITLE: Record<RelationStatus, string> = {
   denied: "Denied: the text says it did not happen (dotted, greyed, ⊣ marker)",
 };
 
-export function FilterPanel({
+// Memoised: the panel (with one option per article) need not re-render on selection changes.
+export const FilterPanel = memo(function FilterPanel({
   graph,
   filters,
   counts,
@@ -194,7 +195,7 @@ export function FilterPanel({
       )}
     </div>
   );
-}
+});
 
 export function StatusGlyph({ status }: { status: RelationStatus }) {
   const dash = status === "intended" ? "5 3" : status === "denied" ? "1.5 3" : undefined;

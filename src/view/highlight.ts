@@ -11,29 +11,38 @@ export interface HighlightSpec {
 
 export function applyHighlight(cy: cytoscape.Core, spec: HighlightSpec): void {
   cy.batch(() => {
-    cy.elements().removeClass("faded focus on-path");
     let keep: cytoscape.CollectionReturnValue | null = null;
+    let focus = cy.collection();
     if (spec.actor) {
       const node = cy.getElementById(spec.actor);
       if (node.nonempty()) {
         let hood = node.closedNeighborhood();
         if (spec.hops === 2) hood = hood.union(hood.nodes().closedNeighborhood());
         keep = hood;
-        node.addClass("focus");
+        focus = focus.union(node);
       }
     } else if (spec.edge) {
       const edge = cy.getElementById(spec.edge);
       if (edge.nonempty()) {
         keep = edge.union(edge.connectedNodes());
-        edge.addClass("focus");
+        focus = focus.union(edge);
       }
     }
+    let onPath = cy.collection();
     if (spec.path && spec.path.nodes.length > 0) {
-      const onPath = cy.collection();
-      for (const id of [...spec.path.nodes, ...spec.path.edges]) onPath.merge(cy.getElementById(id));
-      onPath.addClass("on-path");
+      for (const id of [...spec.path.nodes, ...spec.path.edges]) onPath = onPath.union(cy.getElementById(id));
       keep = keep ? keep.union(onPath) : onPath;
     }
-    if (keep) cy.elements().difference(keep).addClass("faded");
+    const faded = keep ? cy.elements().difference(keep) : cy.collection();
+    // Change classes only where they change: each class change costs a style recalculation.
+    setClass(cy, "faded", faded);
+    setClass(cy, "focus", focus);
+    setClass(cy, "on-path", onPath);
   });
+}
+
+function setClass(cy: cytoscape.Core, cls: string, wanted: cytoscape.CollectionArgument): void {
+  const current = cy.elements(`.${cls}`);
+  current.difference(wanted).removeClass(cls);
+  (wanted as cytoscape.Collection).difference(current).addClass(cls);
 }
