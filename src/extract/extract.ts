@@ -180,7 +180,12 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
       }
       actor.mentions += a.mentions;
       if (!actor.documents.includes(x.doc.id)) actor.documents.push(x.doc.id);
-      for (const f of a.forms) if (f !== actor.name && !actor.aliases.includes(f)) actor.aliases.push(f);
+      // Surface forms as aliases, without a leading article and without case duplicates.
+      for (const raw of a.forms) {
+        const f = raw.replace(/^the\s+/i, "");
+        const key = f.toLowerCase();
+        if (key !== actor.name.toLowerCase() && !actor.aliases.some((x) => x.toLowerCase() === key)) actor.aliases.push(f);
+      }
     }
   }
   for (const a of actors.values()) {
