@@ -21,7 +21,7 @@ export type MentionMode =
   | "pronoun";
 
 export interface Mention {
-  /** Gazetteer id, or a document-local key for actors found in the text ("person:Zabihullah Mujahid"). */
+  /** Gazetteer id, or a document-local key for actors found in the text ("person:Hassan Nasrallah"). */
   actor: string;
   /** Token range in the sentence, end exclusive. */
   first: number;
@@ -63,7 +63,7 @@ export interface ActorMatcher {
 
 const isAcronym = (s: string) => /^[A-Z][A-Z0-9.&-]*$/.test(s) && /[A-Z].*[A-Z]/.test(s.replace(/[.&-]/g, "")) && s.replace(/[.&-]/g, "").length <= 6;
 
-/** Hyphens are dropped before matching so "al-Qaeda", "al -Qaeda" and "al Qaeda" meet. */
+/** Hyphens are dropped before matching so "al-Shabaab", "al -Shabaab" and "al Shabaab" meet. */
 const nameWords = (s: string) => phraseWords(s).filter((w) => w !== "-" && w !== "–");
 
 export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
@@ -272,7 +272,7 @@ function spanText(toks: Token[], m: { first: number; last: number }): string {
     .replace(/'s$|’s$/, "");
 }
 
-/** Two spellings of one name: "Haniyeh"/"Haniya", "Glezmann"/"Galzman". */
+/** Two spellings of one name: "Nasrallah"/"Nasralla", "Zelensky"/"Zelenskyy". */
 export function similarName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5) return false;
@@ -316,7 +316,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     // "the group's" possessive shows on the last token.
     let possessive = lastTok.possessive;
     // Demonyms name the state only before an institution ("Iranian officials"),
-    // a relation noun ("the American invasion") or in a compound ("Israeli-led").
+    // a relation noun ("the Russian invasion") or in a compound ("Saudi-led").
     if (mode === "demonym") {
       const norms = toks.map((t) => t.norm);
       // The head may follow after a coordinated or adjectival gap: "American and foreign troops".
@@ -339,7 +339,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const role = matchAt(lexicon.roles, norms, last);
       const titled = role && toks[last + role.words.length]?.capitalized;
       if (titled) {
-        // "Israeli prime minister X": the demonym alone names the state.
+        // "Turkish president X": the demonym alone names the state.
       } else if (head && sharedHead) {
         // "Iranian and Saudi officials": each demonym is its own mention.
       } else if (head) last = head.at + head.len;
@@ -349,7 +349,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       }
       possessive = toks[last - 1].possessive;
     } else if (!nextIsHyphen) {
-      // "Taliban officials", "Hamas leadership": the phrase stands for the actor.
+      // "Houthi officials", "Hezbollah leadership": the phrase stands for the actor.
       const h = matchAt(heads, toks.map((t) => t.norm), last);
       if (h && kind !== "person") {
         last += h.words.length;
@@ -363,7 +363,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       p += form.words.length - 1;
       continue;
     }
-    // "the" before a name belongs to the mention ("the Taliban").
+    // "the" before a name belongs to the mention ("the Houthis").
     if (prev?.norm === "the" && first > 0) first -= 1;
     out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive });
     p = idx.findIndex((x) => x >= last) - 1;
@@ -433,7 +433,7 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
     const sentenceInitial = i === 0 || /^["“‘(]$/.test(toks[i - 1].text);
     const tagged = span.some((x) => x.tags.has("Person") || x.tags.has("FirstName") || x.tags.has("LastName"));
     const place = span.some((x) => x.tags.has("Place") || x.tags.has("Country") || x.tags.has("City"));
-    // "Faye Hall" is a person, "Abraham Accords" is not: a first name only
+    // "Anna Hall" is a person, "Minsk Accords" is not: a first name only
     // overrides heads that are also common surnames.
     const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w) && !(SURNAME_LIKE_HEADS.has(w) && span[0].tags.has("FirstName")));
     const orgHead = ORG_HEADS.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
@@ -461,7 +461,7 @@ function roleEndingAt(roles: PhraseIndex<{ words: string[] }>, norms: string[], 
 }
 
 function roleAfterComma(roles: PhraseIndex<{ words: string[] }>, norms: string[], i: number): boolean {
-  // ", the Taliban's spokesperson" / ", leader of" / ", a top spokesman for"
+  // ", the Kremlin's spokesman" / ", leader of" / ", a senior adviser to"
   for (let k = i; k < Math.min(norms.length, i + 6); k++) {
     if (norms[k] === ",") return false;
     if (matchAt(roles, norms, k)) return true;

@@ -2,7 +2,7 @@
 // that does it (subject, possessive, premodifier or passive agent), the actors
 // it is done to (object, prepositional object, "between A and B", coordinated
 // lists), and a status from the cues around it. Affiliations come from titles
-// and appositions ("Taliban spokesman X", "X, leader of Y").
+// and appositions ("Hezbollah spokesman X", "X, leader of Y").
 import type { RelationStatus, RelationType } from "../graph/schema";
 import relationsData from "../../data/lexicon/relations.json";
 import { matchAt, type Lexicon, type TriggerPattern } from "./lexicon";
@@ -53,7 +53,7 @@ const COMPOUND_PARTICIPLES: Record<string, RelationType | "represents"> = {
   ruled: "represents",
   held: "represents",
 };
-// Nouns that name a relation between two actors as a role: "a Taliban ally".
+// Nouns that name a relation between two actors as a role: "a Russian ally".
 const ROLE_RELATION_NOUNS = new Set(["ally", "allies", "enemy", "enemies", "rival", "rivals", "adversary", "adversaries", "foe", "foes", "partner", "partners", "proxy", "proxies", "patron", "sponsor", "friend", "backer", "opponent"]);
 // Triggers whose object may be a capital after "in": "an embassy in Doha".
 const PLACE_OBJECT_TRIGGERS = new Set(["embassy", "consulate", "ambassador", "envoy", "representative", "political office", "diplomatic mission", "open an office", "open an embassy", "reopen an embassy", "appoint a representative", "appoint an ambassador"]);
@@ -153,7 +153,7 @@ export function extractSentenceRelations(
       const patient = [...candidates].reverse().find((m) => m.last <= hit.first && !m.compound && hit.first - m.last <= 8) ;
       if (patient) targets = coordinated(toks, candidates, patient, -1);
     } else if (pattern.type === "affiliation" && pattern.pos !== "verb") {
-      // "the ISIS branch known as Khorasan Province", "al-Qaeda's Yemeni branch, AQAP"
+      // "the al-Qaeda branch known as AQAP", "the Islamic State's West African branch, ISWAP"
       const org = premodifier(toks, candidates, hit.first);
       if (!org || !AFFILIATION_NOUN_HEADS.has(head)) continue;
       const member = namedAfter(toks, candidates, hit.last, true) ?? appositionHead(toks, candidates, org.first);
@@ -165,7 +165,7 @@ export function extractSentenceRelations(
       const pre = pattern.pos === "verb" ? undefined : premodifier(toks, candidates, hit.first);
       const pair = pre && hyphenPartner(toks, candidates, pre);
       if (pre && pair && pattern.pos !== "verb") {
-        // "the Palestinian-Israeli conflict", "U.S.-Taliban talks"
+        // "the Russian-Ukrainian war", "U.S.-Iran talks"
         add(pair, pre, pattern.type, status, false, hit);
         continue;
       }
@@ -182,7 +182,7 @@ export function extractSentenceRelations(
       if (subj) sources = pre ? [pre] : coordinated(toks, candidates, subj, -1);
       const obj = objectAfter(toks, candidates, hit.last, pattern.pos !== "verb");
       if (obj) targets = coordinated(toks, candidates, resolveNamedAs(toks, candidates, obj), +1);
-      // "Gaza has been under an Israeli-led blockade": the subject suffers it.
+      // "Yemen has been under a Saudi-led blockade": the subject suffers it.
       if (pre && !obj && hit.first - pre.last <= 2 && toks[pre.first - 1]?.norm && ["under", "a", "an"].includes(toks[pre.first - 1].norm)) {
         const underAt = toks.slice(Math.max(0, pre.first - 3), pre.first).findIndex((t) => t.norm === "under");
         if (underAt >= 0) {
@@ -190,9 +190,9 @@ export function extractSentenceRelations(
           if (patient) targets = [patient];
         }
       }
-      // Apposition: "al-Qaeda, a Taliban ally" — the relation links the
+      // Apposition: "Hezbollah, an Iranian ally" — the relation links the
       // appositive's head to the actor named in it.
-      // …or the subject of a copula: "Saudi Arabia is Iran's regional rival".
+      // …or the subject of a copula: "Pakistan is India's rival".
       if (pre && ROLE_RELATION_NOUNS.has(head)) {
         let k = pre.first - 1;
         while (k >= 0 && ["a", "an", "the"].includes(toks[k].norm)) k--;
@@ -334,7 +334,7 @@ function leadingPhraseSubject(toks: Token[], mentions: Mention[], i: number, obl
 
 const representsCompound = (toks: Token[], m: Mention) => COMPOUND_PARTICIPLES[toks[m.last + 1]?.norm ?? ""] === "represents";
 
-/** "the ISIS branch known as the Khorasan Province": the name after "known as" is the one meant. */
+/** "the al-Qaeda branch known as AQAP": the name after "known as" is the one meant. */
 function namedAfter(toks: Token[], mentions: Mention[], i: number, appositive = false): Mention | undefined {
   for (let k = i; k < Math.min(toks.length, i + 3); k++) {
     if (SPEECH_OR_NAMING.has(toks[k].norm) && (toks[k + 1]?.norm === "as" || SPEECH_OR_NAMING.has(toks[k].norm))) {
@@ -349,7 +349,7 @@ function resolveNamedAs(toks: Token[], mentions: Mention[], m: Mention): Mention
   return namedAfter(toks, mentions, m.last + 1 <= toks.length ? m.last + (toks[m.last] && /^[a-z]+$/.test(toks[m.last].text) ? 1 : 0) : m.last) ?? m;
 }
 
-/** "Palestinian-Israeli": the mention joined to `m` by a hyphen. */
+/** "Russian-Ukrainian": the mention joined to `m` by a hyphen. */
 function hyphenPartner(toks: Token[], mentions: Mention[], m: Mention): Mention | undefined {
   if (toks[m.first - 1]?.text !== "-") return undefined;
   return mentions.find((x) => x.last === m.first - 1);
@@ -364,7 +364,7 @@ function isDirectlyBefore(toks: Token[], m: Mention, i: number): boolean {
 function premodifier(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
   const m = [...mentions].reverse().find((x) => x.last <= i && i - x.last <= (x.compound ? 4 : 2));
   if (!m) return undefined;
-  // A compound's "-led" belongs to the modifier: "an Israeli-led blockade".
+  // A compound's "-led" belongs to the modifier: "a Saudi-led blockade".
   const from = m.compound && toks[m.last]?.text === "-" ? m.last + 2 : m.last;
   for (let k = from; k < i; k++) if (!/^[a-z]+$/.test(toks[k].text) || PREPOSITIONS.has(toks[k].norm) || ["and", "or", "to"].includes(toks[k].norm)) return undefined;
   if (m.possessive || m.compound || m.mode === "demonym" || i === m.last) return m;
@@ -380,11 +380,11 @@ function objectAfter(toks: Token[], mentions: Mention[], i: number, nounTrigger 
       const n = toks[k].norm;
       if (CLAUSE_END.has(n) || n === ",") return undefined;
       if (n === "and" && toks[k + 1]?.tags.has("Verb") && !toks[k + 1]?.tags.has("Noun")) return undefined;
-      // A noun's complements come before the clause's verb: "Gaza talks were brokered by X".
+      // A noun's complements come before the clause's verb: "Yemen talks were brokered by X".
       if (nounTrigger && toks[k].tags.has("Verb") && !toks[k].tags.has("Noun") && !/ing$/.test(n)) return undefined;
     }
     if (m.first - i > 12) return undefined;
-    // "the Taliban government's acting Foreign Minister X", "Turkish President X": the head is X.
+    // "the Syrian government's foreign minister X", "Turkish President X": the head is X.
     // A possessive pronoun modifies the object, it is not the object ("its forces from the country").
     if (m.mode === "pronoun" && m.possessive) continue;
     if (m.possessive || m.mode === "demonym") {
@@ -422,7 +422,7 @@ function coordinated(toks: Token[], mentions: Mention[], m: Mention, dir: 1 | -1
   return out;
 }
 
-/** "X, a Taliban ally": the mention before the comma that opens the apposition. */
+/** "X, a Russian ally": the mention before the comma that opens the apposition. */
 function appositionHead(toks: Token[], mentions: Mention[], i: number): Mention | undefined {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     if (toks[k].norm === ",") return [...mentions].reverse().find((m) => m.last === k);
@@ -436,7 +436,7 @@ function firstPersonBefore(toks: Token[], i: number): boolean {
   return false;
 }
 
-/** "the U.S.-backed Afghan government" → support(US → Afghanistan). */
+/** "the Saudi-backed Yemeni government" → support(Saudi Arabia → Yemen). */
 function compoundRelations(toks: Token[], mentions: Mention[], sentence: Sentence): SentenceRelation[] {
   const out: SentenceRelation[] = [];
   for (const m of mentions) {
@@ -460,8 +460,8 @@ function compoundRelations(toks: Token[], mentions: Mention[], sentence: Sentenc
 
 /**
  * Affiliations from titles and appositions:
- *   [Org|State] [role] [Person]            "Taliban spokesman X", "Israeli prime minister X"
- *   [Person], (the|a) … [role] … [Org]      "X, the Taliban's spokesperson", "X, leader of Y"
+ *   [Org|State] [role] [Person]            "Hezbollah spokesman X", "Turkish president X"
+ *   [Person], (the|a) … [role] … [Org]      "X, the Kremlin's spokesman", "X, leader of Y"
  *   [Person] is the [role] of|for [Org]     "X is the minister of interior for Y"
  */
 function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sentence: Sentence): SentenceRelation[] {
@@ -495,7 +495,7 @@ function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sent
       const org = orgs.find((o) => o.last === j || o.last === roleStart);
       if (org) push(p, org, roleStart, p.first);
     }
-    // Apposition after the person: ", the Taliban's spokesperson" / ", leader of the group" / ", is the minister … for Y"
+    // Apposition after the person: ", the Kremlin's spokesman" / ", leader of the group" / ", is the minister … for Y"
     let a = p.last;
     if (toks[a]?.norm === ",") a++;
     if (a === p.last && !["is", "was"].includes(norms[a])) continue;
@@ -516,7 +516,7 @@ function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sent
     if (mentions.some((o) => o.first >= a && o.first < end && (o.mode === "person" || o.actor.startsWith("person:")) && o.actor !== p.actor)) continue;
     for (const o of mentions) {
       if (o.first < a || o.last > end || o.actor === p.actor || o.mode === "person" || o.actor.startsWith("person:")) continue;
-      // Before the role: "the Taliban's spokesperson"; after it: "leader of Y",
+      // Before the role: "the Kremlin's spokesman"; after it: "leader of Y",
       // "spokesman for the Y mission" — but not "in Kabul".
       if (o.first > roleAt && (o.locative || LOCATIVE_PREP.has(toks[o.first - 1]?.norm ?? ""))) continue;
       push(p, o, roleAt, roleAt + 1);
