@@ -256,7 +256,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       const a = actors.get(r.actor);
       if (a) a.mentions++;
     }
-    speakers.push(findSpeaker(toks, all, lexicon));
+    speakers.push(findSpeaker(toks, all));
     bySentence.push(all);
     history.push(...all);
   });
@@ -472,7 +472,7 @@ function roleAfterComma(roles: PhraseIndex<{ words: string[] }>, norms: string[]
 const SPEECH_VERBS = new Set(["said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed", "explained", "continued", "declared", "wrote", "insisted", "argued", "warned", "claimed"]);
 
 /** Who speaks the quotes of a sentence: `"…," said X` or `X said: "…"`. */
-function findSpeaker(toks: Token[], mentions: Mention[], _lexicon: Lexicon): Mention | undefined {
+function findSpeaker(toks: Token[], mentions: Mention[]): Mention | undefined {
   const quoteIdx = toks.findIndex((t) => /^["“”]$/.test(t.text));
   if (quoteIdx < 0) return undefined;
   for (let i = 0; i < toks.length; i++) {

@@ -337,7 +337,7 @@ const representsCompound = (toks: Token[], m: Mention) => COMPOUND_PARTICIPLES[t
 /** "the al-Qaeda branch known as AQAP": the name after "known as" is the one meant. */
 function namedAfter(toks: Token[], mentions: Mention[], i: number, appositive = false): Mention | undefined {
   for (let k = i; k < Math.min(toks.length, i + 3); k++) {
-    if (SPEECH_OR_NAMING.has(toks[k].norm) && (toks[k + 1]?.norm === "as" || SPEECH_OR_NAMING.has(toks[k].norm))) {
+    if (SPEECH_OR_NAMING.has(toks[k].norm)) {
       return mentions.find((m) => m.first > k && m.first <= k + 3);
     }
     if (toks[k].norm === ",") return appositive ? mentions.find((m) => m.first === k + 1 || m.first === k + 2) : undefined;
@@ -346,7 +346,7 @@ function namedAfter(toks: Token[], mentions: Mention[], i: number, appositive = 
 }
 
 function resolveNamedAs(toks: Token[], mentions: Mention[], m: Mention): Mention {
-  return namedAfter(toks, mentions, m.last + 1 <= toks.length ? m.last + (toks[m.last] && /^[a-z]+$/.test(toks[m.last].text) ? 1 : 0) : m.last) ?? m;
+  return namedAfter(toks, mentions, m.last) ?? m;
 }
 
 /** "Russian-Ukrainian": the mention joined to `m` by a hyphen. */
@@ -467,7 +467,7 @@ function compoundRelations(toks: Token[], mentions: Mention[], sentence: Sentenc
 function affiliations(toks: Token[], mentions: Mention[], lexicon: Lexicon, sentence: Sentence): SentenceRelation[] {
   const norms = toks.map((t) => t.norm);
   const out: SentenceRelation[] = [];
-  const people = mentions.filter((m) => m.mode === "person" || (m.mode === "pronoun" && false));
+  const people = mentions.filter((m) => m.mode === "person");
   const orgs = mentions.filter((m) => m.mode !== "person" && m.mode !== "pronoun" && !m.actor.startsWith("person:"));
   const push = (person: Mention, org: Mention, first: number, last: number) => {
     if (person.actor === org.actor || out.some((r) => r.source.actor === person.actor && r.target.actor === org.actor)) return;
