@@ -46,6 +46,12 @@ export interface Lexicon {
   intentionWindow: number;
   roles: PhraseIndex<{ words: string[] }>;
   institutionalHeads: PhraseIndex<{ words: string[] }>;
+  /** Heads of "the group", "the terrorist group": refer back to the last group. */
+  groupDescriptors: Set<string>;
+  /** Heads of "the country": refer back to the last state. */
+  stateDescriptors: Set<string>;
+  /** "the withdrawal of A from B": nouns whose "of" phrase names who acts. */
+  agentOfNouns: Set<string>;
   relationTypes: RelationTypeInfo[];
 }
 
@@ -132,6 +138,9 @@ export function buildLexicon(actors: ActorEntry[]): Lexicon {
     intentionWindow: cuesData.intention.window,
     roles,
     institutionalHeads,
+    groupDescriptors: new Set(rolesData.groupDescriptors),
+    stateDescriptors: new Set(rolesData.stateDescriptors),
+    agentOfNouns: new Set(relationsData.agentOfNouns.nouns),
     relationTypes: relationTypesData.types as RelationTypeInfo[],
   };
 }

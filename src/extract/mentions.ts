@@ -4,7 +4,6 @@
 // "he", "we" in a quote). Works on one document at a time, in reading order,
 // because references resolve against what came before.
 import { distance } from "fastest-levenshtein";
-import rolesData from "../../data/lexicon/roles.json";
 import type { ActorKind } from "../graph/schema";
 import { addPhrase, matchAt, phraseWords, type Lexicon, type PhraseIndex } from "./lexicon";
 import type { Sentence, Token } from "./text";
@@ -92,8 +91,6 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
   return { forms, kinds, names };
 }
 
-const groupDescriptors = new Set(rolesData.groupDescriptors);
-const stateDescriptors = new Set(rolesData.stateDescriptors);
 const LOCATIVE = new Set(["in", "at", "from", "near", "into", "outside", "inside", "across", "around", "throughout", "via", "through"]);
 const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la"]);
 // Capitalized words that open sentences or name things other than people.
@@ -128,6 +125,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
   const actors = new Map<string, LocalActor>();
   const roles = lexicon.roles;
   const heads = lexicon.institutionalHeads;
+  const { groupDescriptors, stateDescriptors } = lexicon;
   const touch = (key: string, name: string, kind: ActorKind, form: string) => {
     let a = actors.get(key);
     if (!a) {
@@ -286,6 +284,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
   const idx: number[] = [];
   for (let i = 0; i < toks.length; i++) if (toks[i].text !== "-" && toks[i].text !== "–") idx.push(i);
   const norms = idx.map((i) => toks[i].norm);
+  const allNorms = toks.map((t) => t.norm);
   const out: Mention[] = [];
   for (let p = 0; p < idx.length; p++) {
     const form = matchFormAt(matcher.forms, norms, toks, idx, p);
@@ -318,12 +317,11 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     // Demonyms name the state only before an institution ("Iranian officials"),
     // a relation noun ("the Russian invasion") or in a compound ("Saudi-led").
     if (mode === "demonym") {
-      const norms = toks.map((t) => t.norm);
       // The head may follow after a coordinated or adjectival gap: "American and foreign troops".
       let head: { at: number; len: number } | undefined;
       let sharedHead = false;
       for (let g = 0; g <= 3 && last + g < toks.length && !nextIsHyphen; g++) {
-        const h = matchAt(heads, norms, last + g);
+        const h = matchAt(heads, allNorms, last + g);
         if (h) {
           head = { at: last + g, len: h.words.length };
           break;
@@ -334,9 +332,9 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
         if (otherDemonym) sharedHead = true;
         if (!/^[a-z]+$/.test(gapTok.text) && !otherDemonym) break;
       }
-      const trig = matchAt(lexicon.triggers, norms, last);
+      const trig = matchAt(lexicon.triggers, allNorms, last);
       const demonymPair = toks[last]?.text === "-" && toks[last + 1]?.capitalized;
-      const role = matchAt(lexicon.roles, norms, last);
+      const role = matchAt(lexicon.roles, allNorms, last);
       const titled = role && toks[last + role.words.length]?.capitalized;
       if (titled) {
         // "Turkish president X": the demonym alone names the state.
@@ -350,14 +348,14 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       possessive = toks[last - 1].possessive;
     } else if (!nextIsHyphen) {
       // "Houthi officials", "Hezbollah leadership": the phrase stands for the actor.
-      const h = matchAt(heads, toks.map((t) => t.norm), last);
+      const h = matchAt(heads, allNorms, last);
       if (h && kind !== "person") {
         last += h.words.length;
         possessive = toks[last - 1].possessive;
       }
     }
     // A capital after "in"/"at" is a place, not the government speaking.
-    const governmentIn = prev && prev.norm === "in" && first >= 2 && matchAt(heads, toks.map((t) => t.norm), first - 2)?.words.length === 1;
+    const governmentIn = prev && prev.norm === "in" && first >= 2 && matchAt(heads, allNorms, first - 2)?.words.length === 1;
     if (mode === "capital" && prev && LOCATIVE.has(prev.norm) && !governmentIn) {
       out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive, locative: true });
       p += form.words.length - 1;

@@ -4,7 +4,6 @@
 // lists), and a status from the cues around it. Affiliations come from titles
 // and appositions ("Hezbollah spokesman X", "X, leader of Y").
 import type { RelationStatus, RelationType } from "../graph/schema";
-import relationsData from "../../data/lexicon/relations.json";
 import { matchAt, type Lexicon, type TriggerPattern } from "./lexicon";
 import type { Mention } from "./mentions";
 import type { Sentence, Token } from "./text";
@@ -24,7 +23,6 @@ interface TriggerHit {
   pattern: TriggerPattern;
 }
 
-const AGENT_OF_NOUNS = new Set(relationsData.agentOfNouns.nouns);
 const AFFILIATION_NOUN_HEADS = new Set(["branch", "branches", "wing", "wings", "arm", "arms", "affiliate", "affiliates", "faction", "factions", "offshoot", "offshoots"]);
 const SUBORDINATORS = new Set(["where", "when", "while", "because", "although", "whereas", "unless", "whether"]);
 const LOCATIVE_PREP = new Set(["in", "at", "from", "near", "inside", "outside"]);
@@ -101,6 +99,7 @@ export function extractSentenceRelations(
   speaker: Mention | undefined,
 ): SentenceRelation[] {
   const toks = sentence.tokens;
+  const norms = toks.map((t) => t.norm);
   const out: SentenceRelation[] = [];
   const usable = mentions.filter((m) => !m.locative);
   const triggers = findTriggers(toks, lexicon, mentions);
@@ -119,7 +118,7 @@ export function extractSentenceRelations(
   const oblique = obliqueMentions(toks, mentions, lexicon);
   for (const hit of triggers) {
     const { pattern } = hit;
-    const status = statusOf(toks, hit, lexicon);
+    const status = statusOf(toks, norms, hit, lexicon);
     const symmetric = lexicon.relationTypes.find((t) => t.type === pattern.type)?.symmetric ?? false;
     const allowPlace = PLACE_OBJECT_TRIGGERS.has(pattern.lemma);
     const candidates = allowPlace ? mentions : usable;
@@ -169,7 +168,7 @@ export function extractSentenceRelations(
         add(pair, pre, pattern.type, status, false, hit);
         continue;
       }
-      if (AGENT_OF_NOUNS.has(head) && toks[hit.last]?.norm === "of") {
+      if (lexicon.agentOfNouns.has(head) && toks[hit.last]?.norm === "of") {
         // "the withdrawal of American troops from the country"
         const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3);
         const from = agent && objectAfter(toks, candidates, agent.last);
@@ -225,8 +224,7 @@ export function extractSentenceRelations(
 }
 
 /** Denied if a negation stands close before the trigger or a denial verb governs its clause; intended on a wish, plan or possibility cue. */
-export function statusOf(toks: Token[], hit: { first: number; last: number }, lexicon: Lexicon): RelationStatus {
-  const norms = toks.map((t) => t.norm);
+export function statusOf(toks: Token[], norms: string[], hit: { first: number; last: number }, lexicon: Lexicon): RelationStatus {
   const clauseStart = clauseStartBefore(toks, hit.first);
   for (let k = Math.max(clauseStart, hit.first - lexicon.negationWindow); k < hit.first; k++) {
     if (lexicon.negationWords.has(norms[k]) || norms[k].endsWith("n't")) return "denied";
