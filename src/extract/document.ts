@@ -169,7 +169,8 @@ const AGENCY_WORDS = new Set([
 ]);
 const MIXED_CASE_TRAILING_CREDIT =
   /(?:^|\s)(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*\s?\/\s?(?:AFP|AP|Reuters|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Bloomberg|Sipa|ZUMA(?: Press)?|NurPhoto|TASS|Sputnik|Pool|File)(?:\s+via\s+Getty Images)?$/u;
-const PHOTO_PAREN_CREDIT = /\s*\((?:photos?|image|picture|video|credit)\s*(?:by|credit|courtesy(?: of)?|:)[^()]*\)$/i;
+// The look-behind starts a match only at the first space of a run (linear on long runs of spaces).
+const PHOTO_PAREN_CREDIT = /(?<!\s)\s*\((?:photos?|image|picture|video|credit)\s*(?:by|credit|courtesy(?: of)?|:)[^()]*\)$/i;
 // "Photo: …", "Image credit: …", "Image source, …", "Photo by …" (not "Images, released by …").
 const PHOTO_LINE =
   /^(?:(?:photos?|photograph|images?|pictures?|file photo|(?:photo|image) credits?|credits?)\s*:|image source\s*[:,]|(?:photos?|photograph) by\s+\p{Lu})/iu;
@@ -296,12 +297,12 @@ function classifyCredit(t: string): LineVerdict | null {
   if (i === 0) return isCaptionCredit(tail) ? { kind: "photo-credit" } : null;
   if (tail.length >= 2 && isCaptionCredit(tail) && !/[,;:]$/.test(tokens[i - 1])) {
     const removed = tail.join(" ");
-    const keep = t.slice(0, t.length - removed.length).replace(/\s+$/, "");
+    const keep = t.slice(0, t.length - removed.length).trimEnd();
     if (t.endsWith(removed) && /\p{Ll}/u.test(keep)) return { kind: "photo-credit", keep, removed };
   }
   const mixed = MIXED_CASE_TRAILING_CREDIT.exec(t);
   if (mixed) {
-    const keep = t.slice(0, mixed.index).replace(/\s+$/, "");
+    const keep = t.slice(0, mixed.index).trimEnd();
     if (!/\p{Ll}/u.test(keep)) return { kind: "photo-credit" };
     return { kind: "photo-credit", keep, removed: mixed[0].trim() };
   }
@@ -311,7 +312,7 @@ function classifyCredit(t: string): LineVerdict | null {
   const head = tokens.slice(0, j);
   if (head.length >= 2 && head.some((x) => x.includes("/")) && isCaptionCredit(head)) {
     const prefix = head.join(" ");
-    const rest = t.slice(prefix.length).replace(/^\s+/, "");
+    const rest = t.slice(prefix.length).trimStart();
     const dateline = /^\([^)]*\)\s*[-–—]/.test(rest) || /^[-–—]/.test(rest);
     if (t.startsWith(prefix) && !dateline && /\p{Ll}/u.test(rest)) return { kind: "photo-credit", keep: rest, removed: prefix };
   }
@@ -443,7 +444,9 @@ function firstSentence(text: string): string {
   const para = text.split(/\n/).find((l) => l.trim() !== "")?.trim() ?? "";
   // A sentence ends at . ! ? (plus closing quote) before a space and a capital,
   // unless the word before is a single letter or a short title abbreviation.
-  const end = /(?<!\b(?:\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs))[.!?]+["”’)]?(?=\s+["“‘(]?[\p{Lu}\d])/u.exec(para);
+  // A match starts only at the first mark of a run ("(?<![.!?])"), so a run of
+  // periods is scanned once, not once per period.
+  const end = /(?<![.!?])(?<!\b(?:\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs))[.!?]+["”’)]?(?=\s+["“‘(]?[\p{Lu}\d])/u.exec(para);
   return end ? para.slice(0, end.index + end[0].length) : para;
 }
 
@@ -456,6 +459,13 @@ function truncateTitle(s: string): string {
 
 // ---------------------------------------------------------------------------
 // parseArticle
+
+/** Drops trailing spaces and tabs; a loop, since /[ \t]+$/ is quadratic on a long run of spaces inside a line. */
+function trimSpacesEnd(l: string): string {
+  let e = l.length;
+  while (e > 0 && (l.charCodeAt(e - 1) === 32 || l.charCodeAt(e - 1) === 9)) e--;
+  return e === l.length ? l : l.slice(0, e);
+}
 
 interface Unit {
   line: number;
@@ -479,7 +489,7 @@ export function parseArticle(id: string, path: string, raw: string): ParsedArtic
     return "";
   });
   if (controls > 0) warnings.push(`removed ${controls} control character${controls === 1 ? "" : "s"}`);
-  const lines = s.split("\n").map((l) => l.replace(/[ \t]+$/, ""));
+  const lines = s.split("\n").map(trimSpacesEnd);
 
   // Leading "date YYYY-MM-DD" marker; the rest of that line is the title.
   let markerDate: string | null = null;
@@ -521,7 +531,8 @@ export function parseArticle(id: string, path: string, raw: string): ParsedArtic
     const promo = PROMO_LABEL.exec(t);
     if (promo) {
       const after = t.slice(promo[0].length);
-      if (/^\s*:?\s*$/.test(after)) {
+      const rest = after.trim();
+      if (rest === "" || rest === ":") {
         // A lone label: the one headline that follows it goes too.
         strip(u, "promo-label");
         const k = nextNonEmpty(i);

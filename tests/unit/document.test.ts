@@ -397,3 +397,31 @@ describe("parseArticle: title", () => {
     expect(warnings).toContain("no article text left after removing page furniture");
   });
 });
+
+describe("parseArticle: hostile shapes stay linear", () => {
+  // Each of these took seconds to tens of seconds at 80 KB when a regex
+  // backtracked over a run (periods, question marks, spaces, tabs).
+  const N = 80_000;
+  const shapes: [string, string][] = [
+    ["a run of periods", `Talks ended${".".repeat(N)}x`],
+    ["a run of question marks", `${"?".repeat(N)}A`],
+    ["a run of spaces inside a line", `Talks${" ".repeat(N)}x`],
+    ["a run of tabs inside a line", `a${"\t".repeat(N)}b`],
+    ["a promo label followed by spaces", `watch${" ".repeat(N)}x`],
+    ["spaced periods", `${". ".repeat(N / 2)}A`],
+    ["repeated photo-credit openers", "(photo by ".repeat(N / 10)],
+    ["caps and slashes", `${"A / ".repeat(N / 4)}AFP`],
+    ["many short lines", "a\n".repeat(N / 2)],
+  ];
+  it.each(shapes)("parses %s of 80 KB quickly", (_name, raw) => {
+    const t0 = performance.now();
+    parse(raw);
+    // Linear code takes milliseconds; the old regexes took 14–34 s. Generous for a busy machine.
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it("still finds the first sentence after a run of periods", () => {
+    const { document } = parse(`The talks ended...... Nobody said more.`);
+    expect(document.title).toBe("The talks ended......");
+  });
+});
