@@ -75,9 +75,48 @@ async function listFiles(dir: string, rel: string, out: Entry[]): Promise<void> 
   }
 }
 
+const TXT = /\.txt$/i;
+
+/**
+ * Document ids for the `.txt` entries: the relative path without `.txt`
+ * ("000_e70b6a044e603e26", "nested/inner"), so ordinary files keep the ids the
+ * gold answers and older graphs use. Where that is empty (".txt") or taken
+ * ("a.txt" and "a.TXT"), the whole relative path is the id; a lower-case
+ * ".txt" wins the short id. Unique, and the same for the same folder.
+ */
+export function assignDocumentIds(rels: readonly string[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const short = (rel: string) => {
+    const s = rel.slice(0, -4);
+    return s === "" || s.endsWith("/") ? null : s;
+  };
+  const sorted = [...rels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Lower-case ".txt" first, then other spellings, then whatever is left.
+  for (const pass of [(r: string) => r.endsWith(".txt"), (r: string) => !r.endsWith(".txt")]) {
+    for (const rel of sorted) {
+      if (ids.has(rel) || !pass(rel)) continue;
+      const id = short(rel);
+      if (id !== null && !taken.has(id)) {
+        ids.set(rel, id);
+        taken.add(id);
+      }
+    }
+  }
+  for (const rel of sorted) {
+    if (ids.has(rel)) continue;
+    let id = rel;
+    for (let n = 2; taken.has(id); n++) id = `${rel}#${n}`;
+    ids.set(rel, id);
+    taken.add(id);
+  }
+  return ids;
+}
+
 /**
  * Reads every `.txt` below `dir` (recursively, in sorted relative-path order).
- * Document ids are the relative paths without `.txt`, so they are unique.
+ * Document ids come from the relative paths (see `assignDocumentIds`), so they
+ * are unique and stable.
  */
 export async function readCorpus(
   dir: string,
@@ -103,11 +142,12 @@ export async function readCorpus(
   // Code-unit order, not locale order, so every machine gives the same output.
   entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 
+  const ids = assignDocumentIds(entries.filter((e) => !e.skipReason && TXT.test(e.rel)).map((e) => e.rel));
   const result: CorpusReadResult = { documents: [], skipped: [], warnings: [] };
   const total = entries.length;
   let done = 0;
   for (const entry of entries) {
-    const outcome = await readEntry(entry);
+    const outcome = await readEntry(entry, ids.get(entry.rel) ?? entry.rel);
     if ("reason" in outcome) {
       result.skipped.push({ path: entry.full, reason: outcome.reason });
     } else {
@@ -121,9 +161,9 @@ export async function readCorpus(
 
 type EntryOutcome = { document: SourceDocument; warnings: string[] } | { reason: string; warnings: string[] };
 
-async function readEntry(entry: Entry): Promise<EntryOutcome> {
+async function readEntry(entry: Entry, id: string): Promise<EntryOutcome> {
   if (entry.skipReason) return { reason: entry.skipReason, warnings: [] };
-  if (!/\.txt$/i.test(entry.rel)) return { reason: "not a .txt file", warnings: [] };
+  if (!TXT.test(entry.rel)) return { reason: "not a .txt file", warnings: [] };
 
   let bytes: Buffer;
   try {
@@ -145,7 +185,6 @@ async function readEntry(entry: Entry): Promise<EntryOutcome> {
   const decoded = decodeArticleBytes(bytes);
   if (decoded.text.trim() === "") return { reason: "empty file", warnings: decoded.warnings };
 
-  const id = entry.rel.replace(/\.txt$/i, "");
   const parsed = parseArticle(id, entry.full, decoded.text);
   const warnings = [...decoded.warnings, ...parsed.warnings];
   if (parsed.document.text === "") {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readCorpus } from "../../src/io/corpus";
+import { assignDocumentIds, readCorpus } from "../../src/io/corpus";
 
 const FIXTURES = join(__dirname, "../fixtures/documents");
 
@@ -141,5 +141,52 @@ describe("readCorpus", () => {
 
   it("reads an empty folder as an empty corpus", async () => {
     expect(await readCorpus(dir)).toEqual({ documents: [], skipped: [], warnings: [] });
+  });
+});
+
+describe("document ids", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "entente-ids-"));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("are unique and stable for '.txt', a.txt/a.TXT and the same name in two folders", async () => {
+    const files: Record<string, string> = {
+      ".txt": "The nameless article is here.",
+      "a.txt": "The lower-case article is here.",
+      "a.TXT": "The upper-case article is here.",
+      "x/a.txt": "The first nested article is here.",
+      "y/a.txt": "The second nested article is here.",
+      "y/.txt": "The nameless nested article is here.",
+      "000_e70b6a044e603e26.txt": "An ordinary article keeps its id.",
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(join(dir, rel, ".."), { recursive: true });
+      writeFileSync(join(dir, rel), text);
+    }
+    const result = await readCorpus(dir);
+    expect(result.skipped).toEqual([]);
+    const byPath = Object.fromEntries(result.documents.map((d) => [d.path.slice(dir.length + 1), d.id]));
+    expect(byPath).toEqual({
+      ".txt": ".txt",
+      "a.txt": "a",
+      "a.TXT": "a.TXT",
+      "x/a.txt": "x/a",
+      "y/a.txt": "y/a",
+      "y/.txt": "y/.txt",
+      "000_e70b6a044e603e26.txt": "000_e70b6a044e603e26",
+    });
+    // Every document keeps its own text under its own id.
+    for (const d of result.documents) expect(d.text).toBe(files[d.path.slice(dir.length + 1)]);
+    expect((await readCorpus(dir)).documents.map((d) => d.id)).toEqual(result.documents.map((d) => d.id));
+  });
+
+  it("never repeat, even when a whole path is someone else's short id", () => {
+    const ids = assignDocumentIds(["a.txt", "a.TXT", "a.TXT.txt", ".txt", ".txt.txt"]);
+    expect([...ids.values()].sort()).toEqual([".txt", ".txt#2", "a", "a.TXT", "a.TXT#2"].sort());
+    expect(new Set(ids.values()).size).toBe(5);
   });
 });
