@@ -1,0 +1,61 @@
+// Subject–trigger–object: the actor doing it (a possessive or premodifier of
+// a noun trigger, else the clause's subject) and the actors it is done to
+// (the object in the same clause), with coordinated lists on both sides.
+import {
+  coordinated,
+  coordinatedVerbStart,
+  firstPersonBefore,
+  leadingPhraseSubject,
+  objectAfter,
+  premodifier,
+  resolveNamedAs,
+  subjectBefore,
+} from "../structure";
+import type { TriggerRule } from "./types";
+
+export const svoRule: TriggerRule = {
+  id: "svo",
+  description: "subject (or possessive/premodifier of a noun trigger) to object, each side possibly a coordinated list",
+  run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { toks, oblique } = ctx;
+    const { pattern } = hit;
+    const pre = pattern.pos === "verb" ? undefined : premodifier(toks, candidates, hit.first);
+    const subj = pre ?? subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique) ?? leadingPhraseSubject(toks, candidates, hit.first, oblique);
+    const sources = subj ? (pre ? [pre] : coordinated(toks, candidates, subj, -1)) : [];
+    const obj = objectAfter(toks, candidates, hit.last, pattern.pos !== "verb");
+    const targets = obj ? coordinated(toks, candidates, resolveNamedAs(toks, candidates, obj), +1) : [];
+    if (!sources.length || !targets.length) return false;
+    for (const s of sources) for (const t of targets) emit(s, t, pattern.type, status, !symmetric, hit);
+    return true;
+  },
+};
+
+/** "A and B met": a symmetric trigger with a coordinated subject and no object. */
+export const mutualRule: TriggerRule = {
+  id: "mutual-subjects",
+  description: "a symmetric trigger whose subject is a coordinated list: each pair, undirected",
+  run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { toks, oblique } = ctx;
+    if (!symmetric || hit.pattern.pos !== "verb" && premodifier(toks, candidates, hit.first)) return false;
+    const subj = subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique);
+    if (!subj) return false;
+    const sources = coordinated(toks, candidates, subj, -1);
+    for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) emit(sources[a], sources[b], hit.pattern.type, status, false, hit);
+    return sources.length > 1;
+  },
+};
+
+/** "'We will meet X,' said Y": the speaker is the subject when the clause has none. */
+export const quotedWeRule: TriggerRule = {
+  id: "quoted-we",
+  description: "'we' in a quote before the trigger stands for the quote's speaker",
+  run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { toks, speaker } = ctx;
+    if (!speaker || !firstPersonBefore(toks, hit.first)) return false;
+    if (subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), ctx.oblique)) return false;
+    const obj = objectAfter(toks, candidates, hit.last, hit.pattern.pos !== "verb");
+    if (!obj) return false;
+    for (const t of coordinated(toks, candidates, resolveNamedAs(toks, candidates, obj), +1)) emit(speaker, t, hit.pattern.type, status, !symmetric, hit);
+    return true;
+  },
+};
