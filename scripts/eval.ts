@@ -80,19 +80,21 @@ function printTables(results: SetResult[], total: Map<string, RuleCount>, overal
   console.log(pad("set", nameW) + lpad("docs", 5) + "  " + TABLE_LEVELS.map((l, i) => pad(detail ? `${l} P R F1` : l, colW[i])).join("").trimEnd());
   results.forEach((r, k) => console.log(pad(r.name, nameW) + lpad(String(r.documents), 5) + "  " + cells[k].map((c, i) => pad(c, colW[i])).join("").trimEnd()));
 
-  console.log("\nRule precision: each prediction judged at foldedTyped (affiliations at typed), credited to every rule with evidence for it in that document");
+  console.log(
+    "\nRule precision: each prediction judged at foldedTyped (affiliations at typed, where the gold has any), credited to every rule with evidence for it in that document",
+  );
   const ids = [...total.keys()].sort((a, b) => total.get(b)!.predicted - total.get(a)!.predicted || (a < b ? -1 : a > b ? 1 : 0));
   const ruleW = Math.max(18, ...ids.map((id) => id.length)) + 2;
   const setCell = (c: RuleCount | undefined) => (c ? `${c.correct}/${c.predicted} ${lpad(pct(c.precision), 5)}%` : "-");
-  const setW = results.map((r) => Math.max(r.name.length, ...ids.map((id) => setCell(r.rules.get(id)).length), setCell(r.overall).length) + 2);
+  const setW = results.map((r) => Math.max(r.name.length, ...ids.map((id) => setCell(r.rules.get(id)).length), setCell(r.overall).length) + 3);
   const row = (label: string, t: RuleCount, perSet: (r: SetResult) => RuleCount | undefined) =>
     pad(label, ruleW) +
     lpad(String(t.predicted), 9) +
     lpad(String(t.correct), 8) +
     lpad(`${pct(t.precision)}%`, 10) +
     "   " +
-    results.map((r, i) => pad(setCell(perSet(r)), setW[i])).join("").trimEnd();
-  console.log(pad("rule", ruleW) + lpad("predicted", 9) + lpad("correct", 8) + lpad("precision", 10) + "   " + results.map((r, i) => pad(r.name, setW[i])).join("").trimEnd());
+    results.map((r, i) => lpad(setCell(perSet(r)), setW[i])).join("");
+  console.log(pad("rule", ruleW) + lpad("predicted", 9) + lpad("correct", 8) + lpad("precision", 10) + "   " + results.map((r, i) => lpad(r.name, setW[i])).join(""));
   for (const id of ids) console.log(row(id, total.get(id)!, (r) => r.rules.get(id)));
   console.log(row("(all predictions)", overall, (r) => r.overall));
 }

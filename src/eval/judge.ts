@@ -7,8 +7,10 @@
 // prediction is judged at the foldedTyped level (the level event coders such as
 // PLOVER code at, and the level the README of the PLOVER set asks to read), for
 // every set alike; affiliations, which that level drops, are judged at the
-// typed level against the gold affiliations instead. Each rule that produced
-// evidence for a prediction in that document is credited with it.
+// typed level against the gold affiliations instead, in sets whose gold has
+// affiliations at all (PLOVER codes none: there an affiliation cannot be
+// judged, and is left out). Each rule that produced evidence for a prediction
+// in that document is credited with it.
 
 export interface GoldActor {
   name: string;
@@ -156,6 +158,8 @@ export function judgePredictions(gold: GoldSetData, graph: GraphLike): Predictio
     }
   }
 
+  // A gold set that codes no affiliation anywhere cannot judge one.
+  const judgesAffiliations = [...gold.docs.values()].some((rels) => rels.some((g) => accepts(g, "affiliation")));
   const out: Prediction[] = [];
   for (const [doc, goldRels] of gold.docs) {
     const raws = byDoc.get(doc) ?? [];
@@ -184,7 +188,7 @@ export function judgePredictions(gold: GoldSetData, graph: GraphLike): Predictio
     // Affiliations at the typed level: one prediction per directed (source, target, status).
     const affiliations = new Map<string, Prediction>();
     for (const p of raws) {
-      if (p.type !== "affiliation") continue;
+      if (p.type !== "affiliation" || !judgesAffiliations) continue;
       const key = `${p.source}|${p.target}|${p.type}|${p.status}`;
       let pred = affiliations.get(key);
       if (!pred) {

@@ -113,6 +113,13 @@ describe("judgePredictions", () => {
     expect(Math.round(score.foldedTyped.precision * score.foldedTyped.predicted)).toBe(preds.filter((p) => p.correct).length);
   });
 
+  it("leaves affiliations unjudged in a set whose gold codes none (as PLOVER)", () => {
+    const gold = { actors, docs: new Map([["d1", [{ source: "front", target: "beta", type: "criticism", status: "asserted" }]]]) };
+    const preds = judgePredictions(gold, graph);
+    expect(preds.filter((p) => p.type === "affiliation")).toEqual([]);
+    expect(preds.find((p) => p.type === "criticism" && p.source === "front")?.correct).toBe(true);
+  });
+
   it("refuses an ambiguous gold name, as the scorer does", () => {
     const gold = { actors: { a: { name: "Same", kind: "state" }, b: { name: "The same", kind: "state" } }, docs: new Map() };
     expect(() => judgePredictions(gold, { actors: [], relations: [] })).toThrow(/ambiguous/);
