@@ -6,6 +6,8 @@ import {
   relationId,
   type Actor,
   type ActorKind,
+  type Attribution,
+  type AttributionKind,
   type Evidence,
   type Graph,
   type Relation,
@@ -14,6 +16,7 @@ import {
 } from "../graph/schema";
 import { buildLexicon, type ActorEntry, type Lexicon } from "./lexicon";
 import { buildActorMatcher, findMentions, similarName, type ActorMatcher, type Mention } from "./mentions";
+import { defaultRulePrecision, disputedRelationIds, relationConfidence, type RulePrecision } from "./confidence";
 import { extractSentenceRelations } from "./relations";
 import { segment } from "./text";
 
@@ -31,8 +34,35 @@ export interface ExtractedRelation {
   type: RelationType;
   status: RelationStatus;
   directed: boolean;
+  /** As in the graph, except that `attribution.actor` is a document-local actor key (like `source`/`target`). */
   evidence: Evidence;
 }
+
+/**
+ * What extraction reads from each sentence relation (src/extract/relations.ts)
+ * besides the relation itself: the rule that found it and who states it.
+ * Read through an optional cast, so a relation without them still works:
+ * no `rule` is "legacy", no `attribution` is the article's author.
+ */
+export interface SentenceRelationProvenance {
+  /** Id of the rule: "svo", "passive-agent", "nominal-between", "compound-participle", "title-affiliation", … */
+  rule: string;
+  attribution?: {
+    kind: AttributionKind;
+    /** Document-local actor key (as in Mention.actor) when kind is "actor". */
+    actor?: string;
+    text: string;
+    /** Document offsets of `text` (none for the author). */
+    start?: number;
+    end?: number;
+  };
+}
+
+/** A sentence relation as src/extract/relations.ts gives it. */
+type SentenceRelation = ReturnType<typeof extractSentenceRelations>[number];
+
+export const LEGACY_RULE = "legacy";
+export const AUTHOR_ATTRIBUTION: Attribution = { kind: "author", text: "the article" };
 
 export interface DocumentExtraction {
   doc: ArticleInput;
@@ -62,6 +92,7 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
       const key = `${r.source.actor}|${r.target.actor}|${r.type}|${r.status}|${s.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const provenance = r as SentenceRelation & Partial<SentenceRelationProvenance>;
       relations.push({
         source: r.source.actor,
         target: r.target.actor,
@@ -76,6 +107,8 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
           trigger: r.trigger,
           sourceMention: span(r.source),
           targetMention: span(r.target),
+          rule: typeof provenance.rule === "string" && provenance.rule ? provenance.rule : LEGACY_RULE,
+          attribution: toAttribution(provenance.attribution),
         },
       });
     }
@@ -86,6 +119,16 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
 }
 
 const span = (m: Mention) => ({ start: m.start, end: m.end });
+
+/** The extractor's attribution as an evidence attribution (actor still a document-local key), tolerant of partial input. */
+function toAttribution(a: SentenceRelationProvenance["attribution"]): Attribution {
+  if (!a || typeof a.text !== "string" || !a.text) return AUTHOR_ATTRIBUTION;
+  if (a.kind === "author") return { kind: "author", text: a.text };
+  const at = Number.isInteger(a.start) && Number.isInteger(a.end) && a.start! >= 0 && a.end! >= a.start! ? { start: a.start!, end: a.end! } : {};
+  if (a.kind === "actor" && a.actor) return { kind: "actor", actor: a.actor, text: a.text, ...at };
+  // A named source, or an actor speaker without a key.
+  return { kind: "source", text: a.text, ...at };
+}
 
 export function slug(name: string): string {
   return (
@@ -103,12 +146,20 @@ export function slug(name: string): string {
  * Merges per-document results into one graph. Gazetteer actors keep their ids;
  * people and organizations found in the text are merged across documents by
  * name (spelling variants included) and kept only when they take part in a
- * relation.
+ * relation or speak for one (an evidence attribution). Every relation gets
+ * `disputed` and `confidence` (src/extract/confidence.ts), from `rulePrecision`
+ * (default: data/lexicon/rule-precision.json).
  */
-export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexicon, generatedAt: string): Graph {
+export function assembleGraph(
+  extractions: DocumentExtraction[],
+  lexicon: Lexicon,
+  generatedAt: string,
+  options: { rulePrecision?: RulePrecision } = {},
+): Graph {
+  const rulePrecision = options.rulePrecision ?? defaultRulePrecision();
   const gazetteer = new Map(lexicon.actors.map((a) => [a.id, a]));
   // Global id for every document-local key.
-  const textActors: { id: string; name: string; kind: ActorKind }[] = [];
+  const textActors = new TextActorIndex();
   const globalId = new Map<string, string>(); // `${doc}\u0000${key}` -> id
   const usedIds = new Set(gazetteer.keys());
   for (const x of extractions) {
@@ -117,7 +168,7 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
         globalId.set(`${x.doc.id}\u0000${key}`, key);
         continue;
       }
-      let match = textActors.find((t) => t.kind === a.kind && sameName(t.name, a.name));
+      let match = textActors.find(a.kind, a.name);
       if (!match) {
         let id = slug(a.name);
         if (usedIds.has(id)) {
@@ -126,20 +177,22 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
           id = `${id}-${n}`;
         }
         usedIds.add(id);
-        match = { id, name: a.name, kind: a.kind };
-        textActors.push(match);
-      } else if (a.name.length > match.name.length) match.name = a.name;
+        match = textActors.add(id, a.name, a.kind);
+      } else if (a.name.length > match.name.length) textActors.rename(match, a.name);
       globalId.set(`${x.doc.id}\u0000${key}`, match.id);
     }
   }
 
   const relations = new Map<string, Relation>();
+  const evidenceSeen = new Set<string>(); // `${relation id}|${doc}|${start}|${trigger.start}`
   for (const x of extractions) {
     for (const r of x.relations) {
       let source = globalId.get(`${x.doc.id}\u0000${r.source}`)!;
       let target = globalId.get(`${x.doc.id}\u0000${r.target}`)!;
       if (source === target) continue;
-      let evidence = r.evidence;
+      // (Fallbacks for extractions made before evidence had a rule and an attribution, e.g. from a cache.)
+      const attribution = globalAttribution(r.evidence.attribution ?? AUTHOR_ATTRIBUTION, (key) => globalId.get(`${x.doc.id}\u0000${key}`));
+      let evidence: Evidence = { ...r.evidence, rule: r.evidence.rule || LEGACY_RULE, attribution };
       // Two-sided relations are stored once, in a canonical order.
       if (!r.directed && source > target) {
         [source, target] = [target, source];
@@ -148,27 +201,40 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
       const id = relationId(source, r.type, r.status, target);
       let rel = relations.get(id);
       if (!rel) {
-        rel = { id, source, target, type: r.type, status: r.status, directed: r.directed, evidence: [] };
+        rel = { id, source, target, type: r.type, status: r.status, directed: r.directed, disputed: false, confidence: 0, evidence: [] };
         relations.set(id, rel);
       }
-      if (!rel.evidence.some((e) => e.doc === evidence.doc && e.start === evidence.start && e.trigger.start === evidence.trigger.start)) rel.evidence.push(evidence);
+      const seenKey = `${id}|${evidence.doc}|${evidence.start}|${evidence.trigger.start}`;
+      if (evidenceSeen.has(seenKey)) continue;
+      evidenceSeen.add(seenKey);
+      rel.evidence.push(evidence);
     }
   }
-  for (const rel of relations.values()) rel.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.trigger.start - b.trigger.start));
+  const relationList = [...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const rel of relationList) rel.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.trigger.start - b.trigger.start));
+  const disputed = disputedRelationIds(relationList);
+  for (const rel of relationList) {
+    rel.disputed = disputed.has(rel.id);
+    rel.confidence = relationConfidence(rel.evidence, rel.disputed, rulePrecision);
+  }
 
-  const inRelation = new Set<string>();
-  for (const r of relations.values()) inRelation.add(r.source).add(r.target);
+  // Text actors are kept when they take part in a relation or are the speaker of an evidence.
+  const kept = new Set<string>();
+  for (const r of relationList) {
+    kept.add(r.source).add(r.target);
+    for (const e of r.evidence) if (e.attribution.actor !== undefined) kept.add(e.attribution.actor);
+  }
 
-  const actors = new Map<string, Actor>();
+  const actors = new Map<string, { actor: Actor; docs: Set<string>; aliasKeys: Set<string> }>();
   for (const x of extractions) {
     for (const [key, a] of x.actors) {
       const id = globalId.get(`${x.doc.id}\u0000${key}`)!;
       const entry = gazetteer.get(id);
-      if (!entry && !inRelation.has(id)) continue;
-      let actor = actors.get(id);
-      if (!actor) {
-        const t = textActors.find((t) => t.id === id);
-        actor = {
+      if (!entry && !kept.has(id)) continue;
+      let slot = actors.get(id);
+      if (!slot) {
+        const t = textActors.byId.get(id);
+        const actor: Actor = {
           id,
           name: entry?.name ?? t!.name,
           kind: entry?.kind ?? t!.kind,
@@ -176,21 +242,27 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
           mentions: 0,
           documents: [],
         };
-        actors.set(id, actor);
+        slot = { actor, docs: new Set(), aliasKeys: new Set([actor.name.toLowerCase(), ...actor.aliases.map((f) => f.toLowerCase())]) };
+        actors.set(id, slot);
       }
-      actor.mentions += a.mentions;
-      if (!actor.documents.includes(x.doc.id)) actor.documents.push(x.doc.id);
+      slot.actor.mentions += a.mentions;
+      if (!slot.docs.has(x.doc.id)) {
+        slot.docs.add(x.doc.id);
+        slot.actor.documents.push(x.doc.id);
+      }
       // Surface forms as aliases, without a leading article and without case duplicates.
       for (const raw of a.forms) {
         const f = raw.replace(/^the\s+/i, "");
-        const key = f.toLowerCase();
-        if (key !== actor.name.toLowerCase() && !actor.aliases.some((x) => x.toLowerCase() === key)) actor.aliases.push(f);
+        const k = f.toLowerCase();
+        if (slot.aliasKeys.has(k)) continue;
+        slot.aliasKeys.add(k);
+        slot.actor.aliases.push(f);
       }
     }
   }
-  for (const a of actors.values()) {
-    a.aliases.sort();
-    a.documents.sort();
+  for (const { actor } of actors.values()) {
+    actor.aliases.sort();
+    actor.documents.sort();
   }
 
   return {
@@ -198,17 +270,99 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
     generatedAt,
     relationTypes: lexicon.relationTypes,
     documents: extractions.map((x) => ({ id: x.doc.id, title: x.doc.title, date: x.doc.date, text: x.doc.text })),
-    actors: [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    relations: [...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    actors: [...actors.values()].map((s) => s.actor).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    relations: relationList,
   };
 }
 
-function sameName(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x === y) return true;
-  const xs = x.split(/\s+/);
-  const ys = y.split(/\s+/);
-  // Same surname spelled alike, and first names compatible.
-  return similarName(xs[xs.length - 1], ys[ys.length - 1]) && (xs.length === 1 || ys.length === 1 || similarName(xs[0], ys[0]) || xs[0][0] === ys[0][0]);
+/**
+ * An evidence attribution with its document-local actor key turned into the
+ * global actor id. A speaker whose key is unknown to the document stays a named
+ * source (its words and offsets are kept).
+ */
+function globalAttribution(a: Attribution, toGlobal: (key: string) => string | undefined): Attribution {
+  if (a.kind !== "actor" || a.actor === undefined) return a;
+  const id = toGlobal(a.actor);
+  if (id !== undefined) return { ...a, actor: id };
+  return a.start !== undefined && a.end !== undefined ? { kind: "source", text: a.text, start: a.start, end: a.end } : { kind: "source", text: a.text };
 }
+
+interface TextActor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  /** Order of creation: the first actor that matches a name wins, as with a scan in order. */
+  order: number;
+  parts: NameParts;
+  bucket: string;
+}
+
+/** A name lowercased and split once, for `sameName`. */
+interface NameParts {
+  lower: string;
+  first: string;
+  last: string;
+  single: boolean;
+}
+
+function nameParts(name: string): NameParts {
+  const lower = name.toLowerCase();
+  const words = lower.split(/\s+/);
+  return { lower, first: words[0], last: words[words.length - 1], single: words.length === 1 };
+}
+
+/** Same person: same name, or same surname spelled alike and first names compatible. */
+function sameName(x: NameParts, y: NameParts): boolean {
+  if (x.lower === y.lower) return true;
+  return similarName(x.last, y.last) && (x.single || y.single || similarName(x.first, y.first) || x.first[0] === y.first[0]);
+}
+
+/**
+ * Text actors, indexed so that finding the actor for a name does not scan them
+ * all. Names match by surname (`sameName`): equal, or similar (`similarName`:
+ * same first letter, edit distance within a third of the length), so actors are
+ * bucketed by kind, the surname's first letter and its length, and a look-up
+ * reads only the buckets of lengths that could be within that distance. Same
+ * result as scanning all of them in creation order.
+ */
+class TextActorIndex {
+  readonly byId = new Map<string, TextActor>();
+  private readonly buckets = new Map<string, TextActor[]>();
+  private count = 0;
+
+  find(kind: ActorKind, name: string): TextActor | undefined {
+    const q = nameParts(name);
+    const n = q.last.length;
+    let best: TextActor | undefined;
+    // similarName: the lengths differ by at most max(1, floor(shorter / 3)).
+    for (let len = Math.max(0, Math.floor((3 * n) / 4) - 1); len <= n + Math.max(1, Math.floor(n / 3)); len++) {
+      for (const t of this.buckets.get(bucketKey(kind, q.last.charAt(0), len)) ?? []) if ((!best || t.order < best.order) && sameName(t.parts, q)) best = t;
+    }
+    return best;
+  }
+
+  add(id: string, name: string, kind: ActorKind): TextActor {
+    const parts = nameParts(name);
+    const t: TextActor = { id, name, kind, order: this.count++, parts, bucket: bucketKey(kind, parts.last.charAt(0), parts.last.length) };
+    this.byId.set(id, t);
+    this.push(t);
+    return t;
+  }
+
+  rename(t: TextActor, name: string): void {
+    const list = this.buckets.get(t.bucket)!;
+    list.splice(list.indexOf(t), 1);
+    t.name = name;
+    t.parts = nameParts(name);
+    t.bucket = bucketKey(t.kind, t.parts.last.charAt(0), t.parts.last.length);
+    this.push(t);
+  }
+
+  private push(t: TextActor) {
+    let list = this.buckets.get(t.bucket);
+    if (!list) this.buckets.set(t.bucket, (list = []));
+    list.push(t);
+  }
+}
+
+const bucketKey = (kind: ActorKind, first: string, length: number) => `${kind}\u0000${first}\u0000${length}`;

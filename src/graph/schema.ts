@@ -5,7 +5,7 @@
 // any change that an older reader could misread.
 import { z } from "zod";
 
-export const GRAPH_SCHEMA_VERSION = 1;
+export const GRAPH_SCHEMA_VERSION = 2;
 
 export const ACTOR_KINDS = ["state", "armed-group", "political-group", "organization", "person"] as const;
 export const RELATION_TYPES = [
@@ -20,10 +20,12 @@ export const RELATION_TYPES = [
   "affiliation",
 ] as const;
 export const RELATION_STATUSES = ["asserted", "intended", "denied"] as const;
+export const ATTRIBUTION_KINDS = ["actor", "source", "author"] as const;
 
 export const ActorKind = z.enum(ACTOR_KINDS);
 export const RelationType = z.enum(RELATION_TYPES);
 export const RelationStatus = z.enum(RELATION_STATUSES);
+export const AttributionKind = z.enum(ATTRIBUTION_KINDS);
 
 /** A half-open character range [start, end) into a document's `text`. */
 export const Span = z
@@ -57,6 +59,32 @@ export const Actor = z.object({
   position: z.object({ x: z.number(), y: z.number() }).optional(),
 });
 
+/**
+ * Who states a piece of evidence. "actor": a speaker that is an actor of the
+ * graph (`actor` is its id); "source": a source named in the text that is not
+ * an actor ("a source", "two officials", "according to witnesses"), with the
+ * document offsets of those words; "author": the article's own voice (`text`
+ * e.g. "the article", no offsets).
+ */
+export const Attribution = z
+  .object({
+    kind: AttributionKind,
+    /** Actor id of the speaker; present exactly when `kind` is "actor". */
+    actor: z.string().min(1).optional(),
+    /** The words naming the speaker as they stand in the text ("the article" for the author). */
+    text: z.string().min(1),
+    /** Document offsets of `text`; both or neither, never for the author. */
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().nonnegative().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind === "actor" && a.actor === undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "actor" without an actor id' });
+    if (a.kind !== "actor" && a.actor !== undefined) ctx.addIssue({ code: "custom", message: `attribution of kind "${a.kind}" names an actor id` });
+    if ((a.start === undefined) !== (a.end === undefined)) ctx.addIssue({ code: "custom", message: "attribution has only one of start and end" });
+    if (a.start !== undefined && a.end !== undefined && a.end < a.start) ctx.addIssue({ code: "custom", message: "attribution end before start" });
+    if (a.kind === "author" && a.start !== undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "author" has offsets' });
+  });
+
 export const Evidence = z.object({
   doc: z.string().min(1),
   /** The sentence, as it stands in the document text. */
@@ -69,6 +97,10 @@ export const Evidence = z.object({
   /** Where the source and target actors are mentioned, with document offsets. */
   sourceMention: Span.optional(),
   targetMention: Span.optional(),
+  /** Id of the extraction rule that produced it ("svo", "passive-agent", "nominal-between", …; "legacy" when unknown). */
+  rule: z.string().min(1),
+  /** Who states it. */
+  attribution: Attribution,
 });
 
 export const Relation = z.object({
@@ -80,6 +112,10 @@ export const Relation = z.object({
   status: RelationStatus,
   /** False when the text states the relation as two-sided (meetings, "ties between A and B"). */
   directed: z.boolean(),
+  /** True when this pair (unordered) and type is asserted by one source and denied by another; set on both sides. */
+  disputed: z.boolean(),
+  /** How likely the relation is right, from the measured precision of the rules behind its evidence (src/extract/confidence.ts). */
+  confidence: z.number().min(0).max(1),
   evidence: z.array(Evidence).min(1),
 });
 
@@ -111,14 +147,19 @@ export const Graph = z
     for (const r of g.relations) {
       if (!actorIds.has(r.source)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown source actor "${r.source}"` });
       if (!actorIds.has(r.target)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown target actor "${r.target}"` });
-      for (const e of r.evidence)
+      for (const e of r.evidence) {
         if (!docIds.has(e.doc)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence from unknown document "${e.doc}"` });
+        if (e.attribution.actor !== undefined && !actorIds.has(e.attribution.actor))
+          ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence attributed to unknown actor "${e.attribution.actor}"` });
+      }
     }
   });
 
 export type ActorKind = z.infer<typeof ActorKind>;
 export type RelationType = z.infer<typeof RelationType>;
 export type RelationStatus = z.infer<typeof RelationStatus>;
+export type AttributionKind = z.infer<typeof AttributionKind>;
+export type Attribution = z.infer<typeof Attribution>;
 export type Span = z.infer<typeof Span>;
 export type GraphDocument = z.infer<typeof Document>;
 export type Actor = z.infer<typeof Actor>;

@@ -2,6 +2,7 @@
 // before (and independently of) the real extraction, and for the explorer bench.
 // Same options → byte-identical graph (apart from `generatedAt`, which is fixed too).
 import relationTypesFile from "../../data/lexicon/relation-types.json";
+import { scoreRelations, type RulePrecision } from "../extract/confidence";
 import {
   GRAPH_SCHEMA_VERSION,
   RELATION_TYPES,
@@ -70,6 +71,37 @@ const STATUS_FRAMES: Record<RelationStatus, string> = {
   intended: "plans to ",
   denied: "denied that it ",
 };
+// Who states a sentence: the closing words and the attribution they make.
+const TAILS: { text: string; kind: "source" | "author"; who: string }[] = [
+  { text: "officials said", kind: "source", who: "officials" },
+  { text: "a spokesperson said", kind: "source", who: "a spokesperson" },
+  { text: "according to witnesses", kind: "source", who: "witnesses" },
+  { text: "the report said", kind: "author", who: "the report" },
+];
+const RULES: Record<RelationType, string[]> = {
+  diplomacy: ["svo", "svo", "nominal-between"],
+  meeting: ["svo", "svo", "nominal-between"],
+  support: ["svo", "svo", "compound-participle"],
+  aid: ["svo", "passive-agent"],
+  concession: ["svo", "passive-agent"],
+  mediation: ["svo", "nominal-between"],
+  criticism: ["svo", "svo", "passive-agent"],
+  conflict: ["svo", "passive-agent", "compound-participle"],
+  affiliation: ["title-affiliation", "svo"],
+};
+/** Made-up rule precision, so synthetic confidences vary the way real ones do. */
+const SYNTHETIC_PRECISION: RulePrecision = {
+  note: "synthetic",
+  sets: [],
+  default: 0.5,
+  rules: {
+    svo: { predicted: 100, correct: 80, precision: 0.8 },
+    "passive-agent": { predicted: 40, correct: 26, precision: 0.65 },
+    "nominal-between": { predicted: 30, correct: 16, precision: 0.533 },
+    "compound-participle": { predicted: 20, correct: 9, precision: 0.45 },
+    "title-affiliation": { predicted: 50, correct: 46, precision: 0.92 },
+  },
+};
 const FILLER = [
   "Officials gave no further details.",
   "The statement was read out on state television.",
@@ -85,6 +117,10 @@ export function generateSyntheticGraph(options: SyntheticOptions): Graph {
   const n = Math.max(0, Math.floor(options.actors));
   const perActor = options.relationsPerActor ?? 4;
   const rand = seededRandom(options.seed ?? 1);
+  // A second stream for the schema v2 fields (rules, speakers, disputes), so the
+  // actors, relations and sentences drawn from `rand` stay what they were.
+  const vary = seededRandom(((options.seed ?? 1) ^ 0x5bd1e995) >>> 0);
+  const pickVary = <T>(xs: readonly T[]): T => xs[Math.floor(vary() * xs.length)];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
   const actors: Actor[] = [];
@@ -144,7 +180,7 @@ export function generateSyntheticGraph(options: SyntheticOptions): Graph {
     docLengths[d] = title.length + 2;
   }
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const relations: Relation[] = [];
+  const relations: Omit<Relation, "disputed" | "confidence">[] = [];
   const mentionDocs = new Map<string, Set<string>>();
   const noteMention = (actorId: string, docId: string) => {
     const a = byId.get(actorId)!;
@@ -158,33 +194,29 @@ export function generateSyntheticGraph(options: SyntheticOptions): Graph {
     const evidence: Evidence[] = [];
     for (let e = 0; e < evidenceCount; e++) {
       const d = Math.floor(rand() * docCount);
-      const docId = documents[d].id;
       if (rand() < 0.3) appendSentence(d, pick(FILLER) + " ");
       const src = byId.get(r.source)!;
       const tgt = byId.get(r.target)!;
       const [past, base] = pick(TRIGGERS[r.type]);
       const pre = STATUS_FRAMES[r.status];
       const trig = r.status === "intended" ? base : past;
-      const sentence = `${src.name} ${pre}${trig} ${tgt.name}, ${pick(["officials said", "a spokesperson said", "according to witnesses", "the report said"])}.`;
-      const start = docLengths[d];
-      const srcStart = start;
-      const trigStart = start + src.name.length + 1 + pre.length;
-      const tgtStart = trigStart + trig.length + 1;
-      appendSentence(d, sentence + " ");
-      evidence.push({
-        doc: docId,
-        sentence,
-        start,
-        end: start + sentence.length,
-        trigger: { text: trig, start: trigStart, end: trigStart + trig.length },
-        sourceMention: { start: srcStart, end: srcStart + src.name.length },
-        targetMention: { start: tgtStart, end: tgtStart + tgt.name.length },
-      });
-      noteMention(r.source, docId);
-      noteMention(r.target, docId);
+      const tail = pick(TAILS);
+      // Some sentences are stated by an actor of the graph instead ("…, Kamora said").
+      const speaker = n > 2 && vary() < 0.2 ? actors[Math.floor(vary() * n)] : undefined;
+      evidence.push(stateSentence(d, src, tgt, pre, trig, pickVary(RULES[r.type]), speaker ?? tail));
     }
     const symmetric = r.type === "meeting";
     relations.push({ id, source: r.source, target: r.target, type: r.type, status: r.status, directed: !symmetric, evidence });
+  }
+  // Disputes: now and then the source of an asserted relation denies it, in its own words.
+  for (const [, r] of relationList) {
+    if (r.status !== "asserted" || vary() >= 0.05) continue;
+    const id = relationId(r.source, r.type, "denied", r.target);
+    if (relationsByKey.has(id)) continue;
+    const src = byId.get(r.source)!;
+    relationsByKey.set(id, { ...r, status: "denied" });
+    const evidence = [stateSentence(Math.floor(vary() * docCount), src, byId.get(r.target)!, STATUS_FRAMES.denied, pickVary(TRIGGERS[r.type])[0], pickVary(RULES[r.type]), src)];
+    relations.push({ id, source: r.source, target: r.target, type: r.type, status: "denied", directed: r.type !== "meeting", evidence });
   }
   for (let d = 0; d < docCount; d++) documents[d].text = docParts[d].join("");
   for (const a of actors) a.documents = [...(mentionDocs.get(a.id) ?? [])].sort();
@@ -199,12 +231,46 @@ export function generateSyntheticGraph(options: SyntheticOptions): Graph {
     relationTypes: relationTypesFile.types as RelationTypeInfo[],
     documents,
     actors,
-    relations,
+    relations: scoreRelations(relations, SYNTHETIC_PRECISION),
   };
 
   function appendSentence(d: number, s: string) {
     docParts[d].push(s);
     docLengths[d] += s.length;
+  }
+
+  /** Appends "Source [frame]trigger Target, tail." to document d and returns its evidence. */
+  function stateSentence(d: number, src: Actor, tgt: Actor, pre: string, trig: string, rule: string, by: Actor | (typeof TAILS)[number]): Evidence {
+    const docId = documents[d].id;
+    const tailText = "id" in by ? `${by.name} said` : by.text;
+    const sentence = `${src.name} ${pre}${trig} ${tgt.name}, ${tailText}.`;
+    const start = docLengths[d];
+    const srcStart = start;
+    const trigStart = start + src.name.length + 1 + pre.length;
+    const tgtStart = trigStart + trig.length + 1;
+    const tailStart = tgtStart + tgt.name.length + 2;
+    appendSentence(d, sentence + " ");
+    noteMention(src.id, docId);
+    noteMention(tgt.id, docId);
+    let attribution: Evidence["attribution"];
+    if ("id" in by) {
+      noteMention(by.id, docId);
+      attribution = { kind: "actor", actor: by.id, text: by.name, start: tailStart, end: tailStart + by.name.length };
+    } else if (by.kind === "source") {
+      const at = tailStart + by.text.indexOf(by.who);
+      attribution = { kind: "source", text: by.who, start: at, end: at + by.who.length };
+    } else attribution = { kind: "author", text: by.who };
+    return {
+      doc: docId,
+      sentence,
+      start,
+      end: start + sentence.length,
+      trigger: { text: trig, start: trigStart, end: trigStart + trig.length },
+      sourceMention: { start: srcStart, end: srcStart + src.name.length },
+      targetMention: { start: tgtStart, end: tgtStart + tgt.name.length },
+      rule,
+      attribution,
+    };
   }
 }
 

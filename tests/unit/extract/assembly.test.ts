@@ -1,8 +1,9 @@
 // Graph assembly: stable ids, deterministic output, undirected relations
 // merged across directions, evidence from several documents kept.
 import { describe, expect, it } from "vitest";
-import { assembleGraph } from "../../../src/extract/extract";
-import { parseGraph, relationId } from "../../../src/graph/schema";
+import { defaultRulePrecision, relationConfidence, type RulePrecision } from "../../../src/extract/confidence";
+import { AUTHOR_ATTRIBUTION, assembleGraph, type DocumentExtraction, type ExtractedRelation } from "../../../src/extract/extract";
+import { GRAPH_SCHEMA_VERSION, parseGraph, relationId, type ActorKind, type Attribution } from "../../../src/graph/schema";
 import { extract, extractor } from "./helpers";
 
 const DOCS = [
@@ -59,5 +60,149 @@ describe("assembleGraph", () => {
     );
     for (const id of g.relations.map((r) => r.id)) expect(more.relations.map((r) => r.id)).toContain(id);
     expect(more.relations.map((r) => r.id)).toContain("egypt>criticism.asserted>houthis");
+  });
+});
+
+describe("schema v2: rule, attribution, disputed, confidence", () => {
+  const g = build("2024-01-01T00:00:00Z");
+
+  it("every evidence names its rule and who states it; every relation has disputed and confidence", () => {
+    for (const r of g.relations) {
+      expect(typeof r.disputed).toBe("boolean");
+      expect(r.confidence).toBeGreaterThan(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+      for (const e of r.evidence) {
+        expect(e.rule.length).toBeGreaterThan(0);
+        expect(["actor", "source", "author"]).toContain(e.attribution.kind);
+        if (e.attribution.start !== undefined) {
+          const text = DOCS.find((d) => d.id === e.doc)!.text;
+          expect(text.slice(e.attribution.start, e.attribution.end)).toBe(e.attribution.text);
+        }
+      }
+    }
+  });
+
+  it("a v1 graph file is refused with the rebuild message", () => {
+    const r = parseGraph({ ...JSON.parse(JSON.stringify(g)), schemaVersion: 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toContain("schemaVersion 1");
+      expect(r.error).toContain(`reads ${GRAPH_SCHEMA_VERSION}`);
+      expect(r.error).toContain('rebuild it with "npm run build:graph"');
+    }
+  });
+
+  it("the schema refuses an attribution to an unknown actor, and an actor attribution without an actor", () => {
+    const bad = JSON.parse(JSON.stringify(g));
+    bad.relations[0].evidence[0].attribution = { kind: "actor", actor: "nobody", text: "Nobody" };
+    const r = parseGraph(bad);
+    expect(r.ok ? "ok" : r.error).toContain('evidence attributed to unknown actor "nobody"');
+    bad.relations[0].evidence[0].attribution = { kind: "actor", text: "Nobody" };
+    expect(parseGraph(bad).ok).toBe(false);
+    bad.relations[0].evidence[0].attribution = { kind: "author", text: "the article", start: 0, end: 3 };
+    expect(parseGraph(bad).ok).toBe(false);
+    delete bad.relations[0].evidence[0].attribution;
+    expect(parseGraph(bad).ok).toBe(false);
+  });
+});
+
+// Hand-made per-document results, so assembly is tested apart from the sentence rules.
+type LocalActor = { name: string; kind: ActorKind; forms: string[]; mentions: number };
+function doc(id: string, text: string, actors: Record<string, LocalActor>, relations: ExtractedRelation[]): DocumentExtraction {
+  return { doc: { id, title: "", date: null, text }, actors: new Map(Object.entries(actors)), relations };
+}
+const state = (name: string): LocalActor => ({ name, kind: "state", forms: [name], mentions: 1 });
+const person = (name: string): LocalActor => ({ name, kind: "person", forms: [name], mentions: 1 });
+function said(
+  docId: string,
+  text: string,
+  source: string,
+  type: ExtractedRelation["type"],
+  status: ExtractedRelation["status"],
+  target: string,
+  trigger: string,
+  rule: string,
+  attribution: Attribution,
+): ExtractedRelation {
+  const t = text.indexOf(trigger);
+  return {
+    source,
+    target,
+    type,
+    status,
+    directed: type !== "meeting",
+    evidence: { doc: docId, sentence: text, start: 0, end: text.length, trigger: { text: trigger, start: t, end: t + trigger.length }, rule, attribution },
+  };
+}
+
+describe("assembleGraph: attribution, disputes, confidence", () => {
+  const A = "Israel struck Syria, Sergei Lavrov said.";
+  const B = "Israel denied it struck Syria.";
+  const C = "Israel struck Syria, two officials told Reuters.";
+  const table: RulePrecision = { note: "t", sets: [], default: 0.5, rules: { svo: { predicted: 8, correct: 7, precision: 0.875 } } }; // svo: 8/10 = 0.8
+  const extractions = [
+    doc("a", A, { israel: state("Israel"), syria: state("Syria"), "person:Sergei Lavrov": person("Sergei Lavrov") }, [
+      said("a", A, "israel", "conflict", "asserted", "syria", "struck", "svo", { kind: "actor", actor: "person:Sergei Lavrov", text: "Sergei Lavrov", start: 21, end: 34 }),
+    ]),
+    doc("b", B, { israel: state("Israel"), syria: state("Syria") }, [said("b", B, "israel", "conflict", "denied", "syria", "struck", "svo", { kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 })]),
+    doc("c", C, { israel: state("Israel"), syria: state("Syria") }, [
+      said("c", C, "israel", "conflict", "asserted", "syria", "struck", "legacy", { kind: "source", text: "two officials", start: 21, end: 34 }),
+      // Same sentence and trigger again: kept once.
+      said("c", C, "israel", "conflict", "asserted", "syria", "struck", "svo", AUTHOR_ATTRIBUTION),
+      // A speaker key the document does not know: kept as a named source.
+      said("c", C, "syria", "criticism", "asserted", "israel", "struck", "svo", { kind: "actor", actor: "person:Nobody", text: "two officials", start: 21, end: 34 }),
+    ]),
+  ];
+  const g = assembleGraph(extractions, extractor.lexicon, "x", { rulePrecision: table });
+  const byId = (id: string) => g.relations.find((r) => r.id === id)!;
+
+  it("is valid and maps the speaker's document-local key to its actor id, keeping that actor", () => {
+    const r = parseGraph(JSON.parse(JSON.stringify(g)));
+    expect(r.ok ? "ok" : r.error).toBe("ok");
+    const asserted = byId("israel>conflict.asserted>syria");
+    expect(asserted.evidence.map((e) => [e.doc, e.rule, e.attribution])).toEqual([
+      ["a", "svo", { kind: "actor", actor: "sergei-lavrov", text: "Sergei Lavrov", start: 21, end: 34 }],
+      ["c", "legacy", { kind: "source", text: "two officials", start: 21, end: 34 }],
+    ]);
+    // Lavrov is in no relation, but speaks for one.
+    expect(g.actors.map((a) => a.id)).toContain("sergei-lavrov");
+    expect(byId("israel>conflict.denied>syria").evidence[0].attribution).toEqual({ kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 });
+    expect(byId("syria>criticism.asserted>israel").evidence[0].attribution).toEqual({ kind: "source", text: "two officials", start: 21, end: 34 });
+  });
+
+  it("flags the asserted and the denied relation of the pair as disputed, and halves their confidence", () => {
+    expect(g.relations.map((r) => [r.id, r.disputed, r.confidence])).toEqual([
+      // Two sources (Lavrov in a: 0.8; the officials in c: 0.5): 1 − 0.2 · 0.5 = 0.9, halved.
+      ["israel>conflict.asserted>syria", true, 0.45],
+      // One source (Israel in b): 0.8, halved.
+      ["israel>conflict.denied>syria", true, 0.4],
+      // Unrelated pair+type: not disputed; svo alone.
+      ["syria>criticism.asserted>israel", false, 0.8],
+    ]);
+  });
+
+  it("uses data/lexicon/rule-precision.json when no table is given", () => {
+    const d = assembleGraph(extractions, extractor.lexicon, "x");
+    const t = defaultRulePrecision();
+    expect(byId("syria>criticism.asserted>israel").confidence).toBe(0.8);
+    expect(d.relations.find((r) => r.id === "syria>criticism.asserted>israel")!.confidence).toBe(relationConfidence([{ doc: "c", rule: "svo", attribution: AUTHOR_ATTRIBUTION }], false, t));
+  });
+
+  it("merges spelling variants of a surname across documents, first-seen actor first, with its longest name", () => {
+    const X = "Nasrallah praised Iran.";
+    const Y = "Hassan Nasralah praised Iran.";
+    const Z = "Hasan Nasrallah praised Iran.";
+    const rel = (d: string, text: string, key: string) => said(d, text, key, "support", "asserted", "iran", "praised", "svo", AUTHOR_ATTRIBUTION);
+    const out = assembleGraph(
+      [
+        doc("x", X, { "person:Nasrallah": person("Nasrallah"), iran: state("Iran") }, [rel("x", X, "person:Nasrallah")]),
+        doc("y", Y, { "person:Hassan Nasralah": person("Hassan Nasralah"), iran: state("Iran") }, [rel("y", Y, "person:Hassan Nasralah")]),
+        doc("z", Z, { "person:Hasan Nasrallah": person("Hasan Nasrallah"), iran: state("Iran") }, [rel("z", Z, "person:Hasan Nasrallah")]),
+      ],
+      extractor.lexicon,
+      "x",
+    );
+    const people = out.actors.filter((a) => a.kind === "person");
+    expect(people.map((p) => [p.id, p.name, p.documents])).toEqual([["nasrallah", "Hassan Nasralah", ["x", "y", "z"]]]);
   });
 });
