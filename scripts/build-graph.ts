@@ -1,17 +1,25 @@
-// npm run build:graph -- --input DIR --out FILE
+// npm run build:graph -- --input DIR --out FILE [--workers N] [--no-cache] [--json] [--strict]
 // Reads every .txt under DIR, extracts actors and relations, lays the graph out
 // and writes the graph JSON the explorer reads. One bad file is reported and
-// skipped; it never sinks the build.
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
-import { Command } from "commander";
-import { SingleBar, Presets } from "cli-progress";
-import { Graph } from "../src/graph/schema";
-import { createExtractor, assembleGraph, type DocumentExtraction } from "../src/extract/extract";
-import { defaultGazetteer } from "../src/extract/gazetteer-data";
-import { readCorpus } from "../src/io/corpus";
-import { layoutGraph } from "../src/layout/layoutGraph";
+// skipped; it never sinks the build. Exit code: 0 when the graph was written
+// (warnings for skipped or degraded files), 1 on a fatal error, or with
+// --strict when any article failed or was degraded.
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { buildGraph, DEFAULT_CACHE_DIR, DEFAULT_DOC_TIMEOUT_MS, type BuildSummary } from "../src/build/pipeline";
+import { existingGraphDocuments, writeFileAtomic } from "../src/build/write";
+
+const count = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+};
+const seconds = (v: string) => {
+  const n = Number(v);
+  if (!(n > 0)) throw new InvalidArgumentError("expected a number of seconds > 0");
+  return n;
+};
 
 const program = new Command()
   .name("build:graph")
@@ -19,68 +27,114 @@ const program = new Command()
   .option("-i, --input <dir>", "folder of .txt articles (read recursively)", "data/articles")
   .option("-o, --out <file>", "graph JSON to write", "public/graph.json")
   .option("--no-layout", "skip the build-time layout (positions are then computed in the browser)")
+  .option("-w, --workers <n>", "worker threads for extraction (0: in the main thread, no time budget)", count, availableParallelism())
+  .option("--cache <dir>", `cache of per-article extractions (default ${DEFAULT_CACHE_DIR.replace(process.cwd() + "/", "")})`)
+  .option("--no-cache", "extract every article again, without reading or writing the cache")
+  .option("--doc-timeout <seconds>", "time budget per article; an article over it is reported as failed", seconds, DEFAULT_DOC_TIMEOUT_MS / 1000)
+  .option("--allow-empty", "write the graph even when no article was read (replacing an existing graph)")
+  .option("--strict", "exit 1 when any article failed or was degraded (for CI)")
+  .option("--json", "print the summary as JSON on stdout (files, skipped, degraded, failed, actors, relations, seconds)")
   .option("-q, --quiet", "print only errors")
   .parse();
-const opts = program.opts<{ input: string; out: string; layout: boolean; quiet: boolean }>();
+const opts = program.opts<{
+  input: string;
+  out: string;
+  layout: boolean;
+  workers: number;
+  cache?: string | false;
+  docTimeout: number;
+  allowEmpty?: boolean;
+  strict?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}>();
 const log = (...a: unknown[]) => {
-  if (!opts.quiet) console.log(...a);
+  if (!opts.quiet && !opts.json) console.log(...a);
 };
 
-async function main(): Promise<number> {
-  const t0 = performance.now();
-  const input = resolve(opts.input);
-  const out = resolve(opts.out);
-  const showBar = !opts.quiet && process.stderr.isTTY;
-
-  const corpus = await readCorpus(input);
-  for (const w of corpus.warnings) console.warn(`warning: ${w.path}: ${w.message}`);
-  const extractor = createExtractor(defaultGazetteer());
-
-  const bar = showBar && corpus.documents.length >= 20 ? new SingleBar({ format: "extracting {bar} {value}/{total} articles | {eta_formatted} left", hideCursor: true }, Presets.shades_classic) : undefined;
-  bar?.start(corpus.documents.length, 0);
-  const extractions: DocumentExtraction[] = [];
-  const failed: { path: string; reason: string }[] = [];
-  for (const doc of corpus.documents) {
-    try {
-      extractions.push(extractor.extractDocument(doc));
-    } catch (err) {
-      // An extractor bug on one article must not cost the other articles.
-      failed.push({ path: doc.path, reason: `extraction failed: ${(err as Error).message}` });
-    }
-    bar?.increment();
-  }
-  bar?.stop();
-
-  let graph = assembleGraph(extractions, extractor.lexicon, new Date().toISOString());
-  if (opts.layout && graph.actors.length) graph = layoutGraph(graph, { quality: graph.actors.length > 1000 ? "draft" : "default" });
-
-  const checked = Graph.safeParse(graph);
-  if (!checked.success) {
-    console.error("error: the extracted graph does not match the schema (a bug in entente):");
-    for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
-    return 1;
-  }
-  await mkdir(dirname(out), { recursive: true });
-  // Write then rename, so a reader never sees half a file.
-  const tmp = `${out}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(graph, null, 1) + "\n");
-  await rename(tmp, out);
-
-  const skipped = [...corpus.skipped, ...failed];
-  const secs = ((performance.now() - t0) / 1000).toFixed(1);
-  log(`read ${extractions.length} article(s) from ${opts.input}, skipped ${skipped.length}`);
-  for (const s of skipped) log(`  skipped ${s.path}: ${s.reason}`);
-  const byType = new Map<string, number>();
-  for (const r of graph.relations) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
-  log(`${graph.actors.length} actors, ${graph.relations.length} relations (${[...byType].map(([t, n]) => `${t} ${n}`).join(", ") || "none"})`);
-  log(`wrote ${opts.out} in ${secs} s`);
-  if (extractions.length === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
-  return 0;
+function printProblems(s: BuildSummary): void {
+  if (opts.json) return;
+  for (const w of s.warnings) console.warn(`warning: ${w.path}: ${w.message}`);
+  for (const f of s.skipped) log(`  skipped ${f.path}: ${f.reason}`);
+  for (const d of s.degraded) console.warn(`degraded ${d.path}: ${d.reasons.join("; ")}`);
+  for (const f of s.failed) console.warn(`failed ${f.path}: ${f.reason}`);
 }
 
+async function main(): Promise<number> {
+  const out = resolve(opts.out);
+  const showBar = !opts.quiet && !opts.json && process.stderr.isTTY;
+  let bar: import("cli-progress").SingleBar | undefined;
+  if (showBar) {
+    const { SingleBar, Presets } = await import("cli-progress");
+    bar = new SingleBar({ format: "extracting {bar} {value}/{total} | {file}", hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  }
+  let started = false;
+  const { graph: extracted, summary } = await buildGraph({
+    input: opts.input,
+    workers: opts.workers,
+    cacheDir: opts.cache === false ? null : opts.cache ? resolve(opts.cache) : DEFAULT_CACHE_DIR,
+    docTimeoutMs: opts.docTimeout * 1000,
+    onProgress: ({ done, total, file }) => {
+      if (!bar) return;
+      const name = file ? file.slice(summaryInput.length + 1) || file : "";
+      if (!started) {
+        bar.start(total, done, { file: name });
+        started = true;
+      } else bar.update(done, { file: name });
+    },
+  });
+  bar?.stop();
+  let graph = extracted;
+
+  const finish = (code: number, error?: string) => {
+    summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
+    if (opts.json) console.log(JSON.stringify({ ...summary, out, written: wrote, error: error ?? null }, null, 1));
+    if (error) console.error(`error: ${error}`);
+    return code;
+  };
+  let wrote = false;
+  printProblems(summary);
+
+  if (summary.files === 0 && !opts.allowEmpty) {
+    const existing = await existingGraphDocuments(out);
+    if (existing !== null && existing > 0) {
+      return finish(1, `no article was read from ${opts.input}; keeping ${opts.out} (${existing} documents). Pass --allow-empty to replace it with an empty graph`);
+    }
+  }
+  if (opts.layout && graph.actors.length) {
+    // Loaded only when it runs: cytoscape and fcose cost startup time otherwise.
+    const { layoutGraph } = await import("../src/layout/layoutGraph");
+    graph = layoutGraph(graph, { quality: graph.actors.length > 1000 ? "draft" : "default" });
+  }
+  const { Graph } = await import("../src/graph/schema");
+  const checked = Graph.safeParse(graph);
+  if (!checked.success) {
+    for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
+    return finish(1, "the extracted graph does not match the schema (a bug in entente)");
+  }
+  try {
+    await writeFileAtomic(out, JSON.stringify(graph, null, 1) + "\n");
+    wrote = true;
+  } catch (err) {
+    return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
+  }
+
+  const byType = Object.entries(summary.relationsByType).map(([t, n]) => `${t} ${n}`).join(", ") || "none";
+  log(`read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers} worker${summary.workers === 1 ? "" : "s"}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`);
+  log(`${graph.actors.length} actors, ${graph.relations.length} relations (${byType})`);
+  log(`wrote ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
+  const bad = summary.failed.length + summary.degraded.length;
+  if (opts.strict && bad > 0) return finish(1, `--strict: ${summary.failed.length} article(s) failed and ${summary.degraded.length} degraded`);
+  return finish(0);
+}
+
+const t0 = performance.now();
+const summaryInput = resolve(opts.input);
 main().then(
   (code) => process.exit(code),
   (err: Error) => {
+    if (opts.json) console.log(JSON.stringify({ error: err.message }));
     console.error(`error: ${err.message}`);
     process.exit(1);
   },

@@ -283,6 +283,15 @@ function collapseRuns(text: string, start: number, end: number): { clean: string
  */
 export function segment(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  // One (read-only) set per distinct tag combination, not one per word: a
+  // long document has millions of words and a few hundred combinations.
+  const tagSets = new Map<string, ReadonlySet<string>>();
+  const tagSet = (tags: string[]) => {
+    const key = tags.join("\u0000");
+    let set = tagSets.get(key);
+    if (!set) tagSets.set(key, (set = new Set(tags)));
+    return set;
+  };
   for (const para of paragraphs(text)) {
     // Tags by character position, for our own tokens to pick up.
     const termStarts: number[] = [];
@@ -295,7 +304,7 @@ export function segment(text: string): Sentence[] {
       for (const s of parsed)
         for (const t of s.terms) {
           termStarts.push(at(t.offset.start));
-          termTags.push(new Set(t.tags));
+          termTags.push(tagSet(t.tags));
         }
       // compromise leaves gaps (quotes, trailing spaces) between sentences: cover
       // the whole piece so no word falls outside a sentence.
