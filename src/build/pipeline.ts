@@ -16,6 +16,8 @@ import type { ExtractOutcome } from "./worker";
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
 export const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, "node_modules/.cache/entente");
 export const DEFAULT_DOC_TIMEOUT_MS = 60_000;
+/** One article below this size is extracted in the main thread: starting a worker would cost more than it saves. */
+const SMALL_SINGLE_ARTICLE = 256 * 1024;
 
 export interface BuildOptions {
   input: string;
@@ -116,13 +118,22 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
   const todo = docs.map((_, i) => i).filter((i) => !outcomes[i]);
   const requested = opts.workers ?? availableParallelism();
-  const threads = Math.max(0, Math.min(requested, todo.length));
+  const small = todo.length === 1 && docs[todo[0]].text.length < SMALL_SINGLE_ARTICLE;
+  const threads = small ? 0 : Math.max(0, Math.min(requested, todo.length));
 
-  // The main thread needs the lexicon for assembly: loaded while the workers extract.
-  const assembler = import("../extract/extract").then(async (m) => {
-    const { defaultGazetteer } = await import("../extract/gazetteer-data");
-    return { assembleGraph: m.assembleGraph, lexicon: m.createExtractor(defaultGazetteer()).lexicon };
-  });
+  // The main thread needs the lexicon for assembly: with workers, made while they
+  // extract; in-process, the extractor's own.
+  const assembler = (async () => {
+    const { assembleGraph } = await import("../extract/extract");
+    if (threads > 0) {
+      const [{ createExtractor }, { defaultGazetteer }] = await Promise.all([import("../extract/extract"), import("../extract/gazetteer-data")]);
+      return { assembleGraph, lexicon: createExtractor(defaultGazetteer()).lexicon };
+    }
+    const { threadExtractor } = await import("./worker");
+    return { assembleGraph, lexicon: threadExtractor().lexicon };
+  })();
+  // Awaited after extraction; until then a failure must not count as unhandled.
+  assembler.catch(() => {});
 
   const failed: FileProblem[] = [];
   const failedAt = new Set<number>();

@@ -23,8 +23,13 @@ export interface ExtractOutcome {
 
 let extractor: Extractor | undefined;
 
+/** This thread's extractor, made on first use. */
+export function threadExtractor(): Extractor {
+  return (extractor ??= createExtractor(defaultGazetteer()));
+}
+
 export function extractOne(doc: ArticleInput): ExtractOutcome {
-  extractor ??= createExtractor(defaultGazetteer());
+  threadExtractor();
   const t0 = performance.now();
   const startedAt = performance.timeOrigin + t0;
   const { value, degraded } = collectDegradation(() => extractor!.extractDocument(doc));
