@@ -86,12 +86,16 @@ describe("buildGraph", () => {
     expect(stable(rebuilt.graph)).toBe(stable(fresh.graph));
   });
 
-  it("stops an article that runs over its time budget and keeps the others' results", async () => {
+  it("stops articles that run over their time budget and reports each with its reason", async () => {
     const input = join(dir, "budget");
     mkdirSync(input);
+    // Two articles, so they go to the pool (one small article is extracted in-process).
     writeFileSync(join(input, "a.txt"), "Iran and Iraq met in Baghdad.");
+    writeFileSync(join(input, "b.txt"), "Qatar hosted talks in Doha.");
     const { graph, summary } = await buildGraph({ input, workers: 1, cacheDir: null, docTimeoutMs: 1 });
-    expect(summary.failed).toEqual([{ path: join(input, "a.txt"), reason: "extraction failed: stopped after the time budget of 0.001 s" }]);
+    expect(summary.failed).toEqual(
+      ["a.txt", "b.txt"].map((f) => ({ path: join(input, f), reason: "extraction failed: stopped after the time budget of 0.001 s" })),
+    );
     expect(graph.documents).toEqual([]);
   });
 
