@@ -1,12 +1,31 @@
-// Turns the reviewable lexicons in data/ into lookup structures: every verb
-// inflected, every noun pluralized, every phrase tokenized the way sentences are.
+// Turns the reviewable lexicons in data/ into lookup structures: every file
+// validated (lexicon-schema.ts), every verb inflected, every noun pluralized,
+// every phrase tokenized the way sentences are.
 import nlp from "compromise";
 import relationsData from "../../data/lexicon/relations.json";
 import cuesData from "../../data/lexicon/cues.json";
 import rolesData from "../../data/lexicon/roles.json";
 import relationTypesData from "../../data/lexicon/relation-types.json";
+import syntaxData from "../../data/lexicon/syntax.json";
+import namesData from "../../data/lexicon/names.json";
 import type { ActorKind, RelationType, RelationTypeInfo } from "../graph/schema";
+import { validateLexiconFiles, type LexiconFiles, type WordListName } from "./lexicon-schema";
 import { tokenize } from "./text";
+
+export type { WordListName } from "./lexicon-schema";
+
+/** The lexicon files as bundled JSON, by file name (data/lexicon/). */
+export const LEXICON_FILES: Readonly<LexiconFiles> = {
+  "relations.json": relationsData,
+  "cues.json": cuesData,
+  "roles.json": rolesData,
+  "relation-types.json": relationTypesData,
+  "syntax.json": syntaxData,
+  "names.json": namesData,
+};
+
+/** The word classes of syntax.json and names.json, by list name: `lexicon.words.prepositions`. */
+export type LexiconWords = { readonly [K in WordListName]: ReadonlySet<string> };
 
 /** What the extractor needs of a gazetteer entry (data/gazetteer/*.json). */
 export interface ActorEntry {
@@ -53,6 +72,10 @@ export interface Lexicon {
   /** "the withdrawal of A from B": nouns whose "of" phrase names who acts. */
   agentOfNouns: Set<string>;
   relationTypes: RelationTypeInfo[];
+  /** Function-word and name classes (data/lexicon/syntax.json, names.json), matched on token norms. */
+  words: LexiconWords;
+  /** "US-backed": participle → the relation it gives the prefixed actor to the head, or "represents". */
+  compoundParticiples: ReadonlyMap<string, RelationType | "represents">;
 }
 
 type Conjugation = Partial<Record<"Infinitive" | "PastTense" | "PresentTense" | "Gerund" | "Participle", string>>;
@@ -109,40 +132,45 @@ function cueIndex(verbs: string[], phrases: string[] = []): PhraseIndex<{ words:
   return index;
 }
 
-interface TriggerGroupData {
-  type: string;
-  verbs?: string[];
-  nouns?: string[];
-  phrases?: string[];
-}
-
-export function buildLexicon(actors: ActorEntry[]): Lexicon {
+/**
+ * Validates the lexicon files and builds the lookup structures. `files`
+ * defaults to the bundled data/lexicon/; a bad entry throws an Error naming
+ * the file and the path of the entry.
+ */
+export function buildLexicon(actors: ActorEntry[], files: Readonly<LexiconFiles> = LEXICON_FILES): Lexicon {
+  const { relations, cues, roles: rolesFile, relationTypes, syntax, names } = validateLexiconFiles(files);
   const triggers: PhraseIndex<TriggerPattern> = new Map();
-  for (const g of relationsData.triggers as TriggerGroupData[]) {
-    const type = g.type as RelationType;
+  for (const g of relations.triggers) {
+    const type = g.type;
     for (const v of g.verbs ?? []) for (const words of inflectVerbPhrase(v)) addPhrase(triggers, { words, type, pos: "verb", lemma: v });
     for (const n of g.nouns ?? []) for (const words of inflectNounPhrase(n)) addPhrase(triggers, { words, type, pos: "noun", lemma: n });
     for (const p of g.phrases ?? []) addPhrase(triggers, { words: phraseWords(p), type, pos: "phrase", lemma: p });
   }
   const roles: PhraseIndex<{ words: string[] }> = new Map();
-  for (const r of rolesData.roles) for (const words of inflectNounPhrase(r)) addPhrase(roles, { words });
+  for (const r of rolesFile.roles) for (const words of inflectNounPhrase(r)) addPhrase(roles, { words });
   const institutionalHeads: PhraseIndex<{ words: string[] }> = new Map();
-  for (const h of rolesData.institutionalHeads) addPhrase(institutionalHeads, { words: phraseWords(h) });
+  for (const h of rolesFile.institutionalHeads) addPhrase(institutionalHeads, { words: phraseWords(h) });
   return {
     actors,
     triggers,
-    negationWords: new Set(cuesData.negation.words),
-    negationWindow: cuesData.negation.window,
-    denialCues: cueIndex(cuesData.denial.verbs, cuesData.denial.phrases),
-    intentionCues: cueIndex(cuesData.intention.verbs, cuesData.intention.words),
-    intentionWindow: cuesData.intention.window,
+    negationWords: new Set(cues.negation.words),
+    negationWindow: cues.negation.window,
+    denialCues: cueIndex(cues.denial.verbs, cues.denial.phrases),
+    intentionCues: cueIndex(cues.intention.verbs, cues.intention.words),
+    intentionWindow: cues.intention.window,
     roles,
     institutionalHeads,
-    groupDescriptors: new Set(rolesData.groupDescriptors),
-    stateDescriptors: new Set(rolesData.stateDescriptors),
-    agentOfNouns: new Set(relationsData.agentOfNouns.nouns),
-    relationTypes: relationTypesData.types as RelationTypeInfo[],
+    groupDescriptors: new Set(rolesFile.groupDescriptors),
+    stateDescriptors: new Set(rolesFile.stateDescriptors),
+    agentOfNouns: new Set(relations.agentOfNouns.nouns),
+    relationTypes: relationTypes.types as RelationTypeInfo[],
+    words: wordSets({ ...syntax.lists, ...names.lists }),
+    compoundParticiples: new Map(Object.entries(syntax.compoundParticiples.participles)),
   };
+}
+
+function wordSets(lists: Record<WordListName, { words: string[] }>): LexiconWords {
+  return Object.fromEntries(Object.entries(lists).map(([name, l]) => [name, new Set(l.words)])) as unknown as LexiconWords;
 }
 
 /** Longest phrase of the index that starts at token i; returns it and its length. */
