@@ -12,9 +12,24 @@ import { paragraphs } from "../../src/extract/text";
 export interface ExtractionBenchOptions {
   /** Approximate corpus size in bytes. */
   bytes?: number;
+  /** Print nothing; only return the numbers. */
+  quiet?: boolean;
 }
 
-export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Promise<void> {
+export interface ExtractionBenchResult {
+  documents: number;
+  kb: number;
+  /** Bare compromise parsing, nlp(paragraph).json(), the better of two runs. */
+  bareKBs: number;
+  /** entente extraction and graph assembly over the same documents. */
+  extractionKBs: number;
+  /** Extraction time over bare parsing time (≥ 1: what our patterns cost on top). */
+  ratio: number;
+  relations: number;
+}
+
+export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Promise<ExtractionBenchResult> {
+  const log = opts.quiet ? () => {} : console.log;
   const target = opts.bytes ?? 2_000_000;
   const dir = resolve(import.meta.dirname, "../../data/articles");
   const seeds = readdirSync(dir)
@@ -30,7 +45,7 @@ export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Pro
     size += d.text.length;
   }
   const mb = (size / 1e6).toFixed(1);
-  console.log(`extraction: ${docs.length} documents, ${mb} MB`);
+  log(`extraction: ${docs.length} documents, ${mb} MB`);
 
   const extractor = createExtractor(defaultGazetteer());
   // Warm up both paths so JIT and lexicon loading do not count.
@@ -62,10 +77,19 @@ export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Pro
   // The reference again after ours, so warm-up and GC order do not favour either side.
   bare = Math.min(bare, bareRun());
   const rate = (s: number) => `${((size / 1e3) / s).toFixed(0)} KB/s`;
-  console.table([
+  if (!opts.quiet) console.table([
     { run: "reference: nlp(paragraph).json() per paragraph", seconds: bare.toFixed(2), rate: rate(bare), ratio: "1.00" },
     { run: "nlp(document).json() whole documents", seconds: bareWhole.toFixed(2), rate: rate(bareWhole), ratio: (bareWhole / bare).toFixed(2) },
     { run: "entente extraction + graph assembly", seconds: ours.toFixed(2), rate: rate(ours), ratio: (ours / bare).toFixed(2) },
   ]);
-  console.log(`extraction found ${relations} relations; heap grew ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB during it`);
+  log(`extraction found ${relations} relations; heap grew ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB during it`);
+  const kb = size / 1e3;
+  return {
+    documents: docs.length,
+    kb: Math.round(kb),
+    bareKBs: Math.round(kb / bare),
+    extractionKBs: Math.round(kb / ours),
+    ratio: Math.round((ours / bare) * 100) / 100,
+    relations,
+  };
 }

@@ -27,6 +27,12 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Time budget per article, in ms (workers only). */
   docTimeoutMs?: number;
+  /**
+   * The extractor version the cache is keyed by. Default: a hash of the
+   * extractor's sources and data (or ENTENTE_CACHE_VERSION when set, which the
+   * bench uses to measure rebuilds while the sources are being edited).
+   */
+  cacheVersion?: string;
   /** The graph's generatedAt. */
   generatedAt?: string;
   /** Called when an article starts and when it is done. */
@@ -112,7 +118,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const input = resolve(opts.input);
   const corpus = await readCorpus(input);
   const docs = corpus.documents;
-  const cache = opts.cacheDir === null ? null : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, extractorVersion(PROJECT_ROOT));
+  const cache = opts.cacheDir === null ? null : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
   // The cache first: only the misses go to the extractor.
   const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
