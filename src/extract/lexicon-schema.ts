@@ -218,6 +218,30 @@ export type RelationTypesFile = z.output<typeof RelationTypesFileSchema>;
 export type SyntaxFile = z.output<typeof SyntaxFileSchema>;
 export type NamesFile = z.output<typeof NamesFileSchema>;
 
+// groups.json
+/** Heads of descriptive non-state groups ("Sudanese rebels"), by the kind of actor they make. */
+export const GroupsFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  armed: z.array(z.string().min(1)).min(1),
+  political: z.array(z.string().min(1)).min(1),
+});
+
+// frames.json
+/** A trigger frame: verb (+ particle) or noun, the heads its object may have, and the type it gives (null: not a trigger here). */
+export const FrameSchema = z
+  .strictObject({
+    verb: z.string().min(1).optional(),
+    noun: z.string().min(1).optional(),
+    objects: z.array(z.string().min(1)).min(1).optional(),
+    beforeName: z.boolean().optional(),
+    type: RelationType.nullable(),
+    status: z.enum(["asserted", "intended", "denied"]).optional(),
+  })
+  .refine((f) => (f.verb === undefined) !== (f.noun === undefined), { message: "a frame has either a verb or a noun" });
+export const FramesFileSchema = z.strictObject({ $comment: z.string().optional(), frames: z.array(FrameSchema) });
+export type GroupsFile = z.infer<typeof GroupsFileSchema>;
+export type FramesFile = z.infer<typeof FramesFileSchema>;
+
 /** The files of data/lexicon/ and their schemas. */
 export const LEXICON_SCHEMAS = {
   "relations.json": RelationsFileSchema,
@@ -226,6 +250,8 @@ export const LEXICON_SCHEMAS = {
   "relation-types.json": RelationTypesFileSchema,
   "syntax.json": SyntaxFileSchema,
   "names.json": NamesFileSchema,
+  "groups.json": GroupsFileSchema,
+  "frames.json": FramesFileSchema,
 } as const;
 
 export type LexiconFileName = keyof typeof LEXICON_SCHEMAS;
@@ -242,6 +268,8 @@ export interface LexiconData {
   relationTypes: RelationTypesFile;
   syntax: SyntaxFile;
   names: NamesFile;
+  groups: GroupsFile;
+  frames: FramesFile;
 }
 
 /** `triggers[2].verbs[5]`, JSON-path style. */
@@ -290,6 +318,8 @@ export function validateLexiconFiles(files: LexiconFiles): LexiconData {
     relationTypes: parseFile("relation-types.json", RelationTypesFileSchema, files["relation-types.json"]),
     syntax: parseFile("syntax.json", SyntaxFileSchema, files["syntax.json"]),
     names: parseFile("names.json", NamesFileSchema, files["names.json"]),
+    groups: parseFile("groups.json", GroupsFileSchema, files["groups.json"]),
+    frames: parseFile("frames.json", FramesFileSchema, files["frames.json"]),
   };
   // placeObjectTriggers are compared with trigger lemmas: each must be one.
   const lemmas = new Set(data.relations.triggers.flatMap((g) => [...(g.verbs ?? []), ...(g.nouns ?? []), ...(g.phrases ?? [])]));
@@ -299,3 +329,4 @@ export function validateLexiconFiles(files: LexiconFiles): LexiconData {
   });
   return data;
 }
+

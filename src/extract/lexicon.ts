@@ -8,8 +8,10 @@ import rolesData from "../../data/lexicon/roles.json";
 import relationTypesData from "../../data/lexicon/relation-types.json";
 import syntaxData from "../../data/lexicon/syntax.json";
 import namesData from "../../data/lexicon/names.json";
-import type { ActorKind, RelationType, RelationTypeInfo } from "../graph/schema";
-import { validateLexiconFiles, type LexiconFiles, type WordListName } from "./lexicon-schema";
+import groupsData from "../../data/lexicon/groups.json";
+import framesData from "../../data/lexicon/frames.json";
+import type { ActorKind, RelationStatus, RelationType, RelationTypeInfo } from "../graph/schema";
+import { validateLexiconFiles, type FramesFile, type GroupsFile, type LexiconFiles, type WordListName } from "./lexicon-schema";
 import { tokenize } from "./text";
 
 export type { WordListName } from "./lexicon-schema";
@@ -22,6 +24,8 @@ export const LEXICON_FILES: Readonly<LexiconFiles> = {
   "relation-types.json": relationTypesData,
   "syntax.json": syntaxData,
   "names.json": namesData,
+  "groups.json": groupsData,
+  "frames.json": framesData,
 };
 
 /** The word classes of syntax.json and names.json, by list name: `lexicon.words.prepositions`. */
@@ -46,6 +50,10 @@ export interface ActorEntry {
 export interface TriggerPattern {
   words: string[];
   type: RelationType;
+  /** From a frame of data/lexicon/frames.json: the frame decided it, no light-verb reading applies. */
+  framed?: boolean;
+  /** Set when a frame decides the status ("offer aid" is intended). */
+  status?: RelationStatus;
   /** verb: an inflected verb phrase; noun: a nominal; phrase: matched as written. */
   pos: "verb" | "noun" | "phrase";
   /** The lemma phrase as written in the lexicon, for reports. */
@@ -74,6 +82,10 @@ export interface Lexicon {
   relationTypes: RelationTypeInfo[];
   /** Function-word and name classes (data/lexicon/syntax.json, names.json), matched on token norms. */
   words: LexiconWords;
+  /** Trigger frames (data/lexicon/frames.json), tried before the flat triggers; indexed by the verb's or noun's first word. */
+  frames: PhraseIndex<FramePattern>;
+  /** Heads of descriptive non-state groups ("Sudanese rebels"), with the kind of actor they make. */
+  descriptiveGroups: PhraseIndex<{ words: string[]; kind: ActorKind }>;
   /** "US-backed": participle → the relation it gives the prefixed actor to the head, or "represents". */
   compoundParticiples: ReadonlyMap<string, RelationType | "represents">;
 }
@@ -94,10 +106,17 @@ export function verbForms(lemma: string): string[] {
 export function nounForms(noun: string): string[] {
   const forms = new Set([noun]);
   if (!/s$/.test(noun)) {
-    const plural = nlp(noun).nouns().toPlural().text();
-    if (plural && plural !== noun) forms.add(plural.toLowerCase());
+    // compromise pluralizes what it reads as a noun; a word it reads as a verb ("measure", "ban") gets the regular plural.
+    const plural = nlp(noun).nouns().toPlural().text().toLowerCase();
+    forms.add(plural && plural !== noun ? plural : regularPlural(noun));
   }
   return [...forms];
+}
+
+function regularPlural(noun: string): string {
+  if (/(ch|sh|x|z)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
 }
 
 export function phraseWords(phrase: string): string[] {
@@ -138,7 +157,7 @@ function cueIndex(verbs: string[], phrases: string[] = []): PhraseIndex<{ words:
  * the file and the path of the entry.
  */
 export function buildLexicon(actors: ActorEntry[], files: Readonly<LexiconFiles> = LEXICON_FILES): Lexicon {
-  const { relations, cues, roles: rolesFile, relationTypes, syntax, names } = validateLexiconFiles(files);
+  const { relations, cues, roles: rolesFile, relationTypes, syntax, names, groups, frames } = validateLexiconFiles(files);
   const triggers: PhraseIndex<TriggerPattern> = new Map();
   for (const g of relations.triggers) {
     const type = g.type;
@@ -149,7 +168,7 @@ export function buildLexicon(actors: ActorEntry[], files: Readonly<LexiconFiles>
   const roles: PhraseIndex<{ words: string[] }> = new Map();
   for (const r of rolesFile.roles) for (const words of inflectNounPhrase(r)) addPhrase(roles, { words });
   const institutionalHeads: PhraseIndex<{ words: string[] }> = new Map();
-  for (const h of rolesFile.institutionalHeads) addPhrase(institutionalHeads, { words: phraseWords(h) });
+  for (const h of rolesFile.institutionalHeads) for (const words of inflectNounPhrase(h)) addPhrase(institutionalHeads, { words });
   return {
     actors,
     triggers,
@@ -166,6 +185,8 @@ export function buildLexicon(actors: ActorEntry[], files: Readonly<LexiconFiles>
     relationTypes: relationTypes.types as RelationTypeInfo[],
     words: wordSets({ ...syntax.lists, ...names.lists }),
     compoundParticiples: new Map(Object.entries(syntax.compoundParticiples.participles)),
+    descriptiveGroups: descriptiveGroupIndex(groups),
+    frames: frameIndex(frames),
   };
 }
 
@@ -187,4 +208,36 @@ export function matchAt<T extends { words: string[] }>(index: PhraseIndex<T>, no
     if (ok) return c;
   }
   return undefined;
+}
+
+function descriptiveGroupIndex(groups: GroupsFile): PhraseIndex<{ words: string[]; kind: ActorKind }> {
+  const index: PhraseIndex<{ words: string[]; kind: ActorKind }> = new Map();
+  for (const [list, kind] of [["armed", "armed-group"], ["political", "political-group"]] as const)
+    for (const h of groups[list]) for (const words of inflectNounPhrase(h)) addPhrase(index, { words, kind });
+  return index;
+}
+
+/** A frame as matched: the inflected verb or noun words, what its object must be headed by, the type it gives. */
+export interface FramePattern {
+  words: string[];
+  pos: "verb" | "noun";
+  /** Object heads (singular and plural, each as words); any object when absent. */
+  objects?: string[][];
+  /** A noun that is no trigger when a capitalized name follows ("ambassador X" is a title). */
+  beforeName?: boolean;
+  /** null: the words are no trigger in this frame ("meet demands"). */
+  type: RelationType | null;
+  status?: RelationStatus;
+  lemma: string;
+}
+
+function frameIndex({ frames }: FramesFile): PhraseIndex<FramePattern> {
+  const index: PhraseIndex<FramePattern> = new Map();
+  for (const f of frames) {
+    const objects = f.objects?.flatMap((o) => inflectNounPhrase(o));
+    const common = { type: f.type, ...(f.status ? { status: f.status } : {}), ...(objects ? { objects } : {}), ...(f.beforeName ? { beforeName: true } : {}) };
+    if (f.verb) for (const words of inflectVerbPhrase(f.verb)) addPhrase(index, { words, pos: "verb", lemma: f.verb, ...common });
+    if (f.noun) for (const words of inflectNounPhrase(f.noun)) addPhrase(index, { words, pos: "noun", lemma: f.noun, ...common });
+  }
+  return index;
 }

@@ -17,7 +17,9 @@ export type MentionMode =
   | "person"
   | "organization"
   | "descriptor"
-  | "pronoun";
+  | "pronoun"
+  /** A descriptive non-state group named by its country: "Sudanese rebels", "rebels in the Ivory Coast". */
+  | "group";
 
 export interface Mention {
   /** Gazetteer id, or a document-local key for actors found in the text ("person:Hassan Nasrallah"). */
@@ -33,6 +35,8 @@ export interface Mention {
   possessive: boolean;
   /** A capital after "in"/"at": a place rather than the government. */
   locative?: boolean;
+  /** For actors found in the text rather than the gazetteer: their name and kind. */
+  local?: { name: string; kind: ActorKind };
 }
 
 export interface LocalActor {
@@ -105,6 +109,10 @@ const NON_PERSON_HEADS = new Set(
     " ",
   ),
 );
+// Words that may stand inside a title before the role: "vice foreign minister".
+const ROLE_MODIFIERS = new Set(["vice", "deputy", "acting", "former", "senior", "top", "chief", "junior", "assistant", "interim", "then"]);
+// Lowercase words that never head a noun phrase after a demonym.
+const NOT_NOUN = new Set("the a an and or but of in on at to for with by from as that which who is are was were be been has have had will would may might can could should not no".split(" "));
 const SURNAME_LIKE_HEADS = new Set(["hall", "house", "church", "street", "post", "bush", "banks", "fields", "king", "young"]);
 const ORG_HEADS = new Set(
   "agency institute university council committee commission court party front brigade brigades army movement organization organisation union league bank fund foundation group monitor network ministry department office news media times post journal tv television radio company corporation".split(
@@ -152,7 +160,8 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
   };
 
   const gazetteerSpans: Mention[][] = sentences.map((s) => matchGazetteer(s.tokens, matcher, heads, lexicon));
-  const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], roles));
+  const demonymAt = (t: Token | undefined) => !!t?.capitalized && (matcher.forms.get(t.norm) ?? []).some((f) => f.mode === "demonym" && f.words.length === 1);
+  const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], roles, demonymAt));
   for (const spans of personSpans)
     for (const p of spans)
       if (!p.organization && p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
@@ -175,7 +184,8 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
     const mentions: Mention[] = [];
     for (const m of gazetteerSpans[si]) {
       mentions.push(m);
-      touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
+      if (m.local) touch(m.actor, m.local.name, m.local.kind, spanText(toks, m));
+      else touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
     }
     for (const p of personSpans[si]) {
       // Organizations found in the text are keyed apart from people.
@@ -183,7 +193,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       if (!key) {
         // A lone capitalized word is a person only when it names someone the
         // document introduced in full.
-        if (p.words.length === 1) continue;
+        if (p.words.length === 1 && !p.titled) continue;
         key = `person:${p.words.join(" ")}`;
       }
       const full = fullNames.find((f) => f.key === key);
@@ -229,7 +239,9 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
         } else if (stateDescriptors.has(head.norm) && !head.capitalized) {
           // Not the sentence's subject: "Saudi Arabia struck the country" means another one.
           const subject = resolved.find((m) => !m.compound);
-          ante = [...resolved].reverse().find((m) => before(m) && m !== subject && kindOf(m.actor) === "state" && !m.compound && !m.locative) ?? lastOf((m) => kindOf(m.actor) === "state" && !m.compound, historyBefore);
+          // A state named as such, not its people ("American troops … the country" is not the US).
+          const asState = (m: Mention) => kindOf(m.actor) === "state" && !m.compound && m.mode !== "demonym" && m.mode !== "demonym-plural";
+          ante = [...resolved].reverse().find((m) => before(m) && m !== subject && asState(m) && !m.locative) ?? lastOf(asState, historyBefore);
         }
         if (ante) {
           refs.push({ actor: ante.actor, first: i, last: j + 1, start: t.start, end: head.end, mode: "descriptor", compound: false, possessive: head.possessive });
@@ -242,6 +254,13 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       if ((t.norm === "it" || t.norm === "its") && t.text !== "It") {
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && !m.compound && !m.locative);
         if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "its" });
+        continue;
+      }
+      // "they"/"their" for a plural or group actor named earlier in the same sentence: "The rebels said they …".
+      if ((t.norm === "they" || t.norm === "their" || t.norm === "them") && t.text !== "They") {
+        const plural = (m: Mention) => toks[m.last - 1].tags.has("Plural") || m.mode === "demonym-plural" || isGroup(m.actor);
+        const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && plural(m) && !m.compound && !m.locative && !m.possessive);
+        if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "their" });
         continue;
       }
       if (t.norm === "he" || t.norm === "him" || t.norm === "his" || t.norm === "she" || t.norm === "her") {
@@ -332,16 +351,42 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
         if (otherDemonym) sharedHead = true;
         if (!/^[a-z]+$/.test(gapTok.text) && !otherDemonym) break;
       }
+      // "Sudanese rebels", "Irish nationalist guerrillas": a group of its own, not the state.
+      const group = nextIsHyphen ? undefined : descriptiveGroupAfter(toks, first, last, lexicon);
+      if (group?.notAGroup) {
+        // Left to the references back ("the group") and to the name that follows.
+        p += form.words.length - 1;
+        continue;
+      }
+      if (group) {
+        const name = groupName(toks, first, group.end);
+        const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
+        out.push({ actor: `group:${name}`, first: start, last: group.end, start: toks[start].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind } });
+        p = idx.findIndex((x) => x >= group.end) - 1;
+        if (p < -1) break;
+        continue;
+      }
       const trig = matchAt(lexicon.triggers, allNorms, last);
       const demonymPair = toks[last]?.text === "-" && toks[last + 1]?.capitalized;
-      const role = matchAt(lexicon.roles, allNorms, last);
-      const titled = role && toks[last + role.words.length]?.capitalized;
+      // A role that heads its phrase ("the Iranian envoy"), not one that modifies a noun ("militant group").
+      const roleEnd0 = roleSpanEnd(lexicon, allNorms, last, toks);
+      const roleEnd = /^[a-z]/.test(toks[roleEnd0]?.text ?? "") && toks[roleEnd0].tags.has("Noun") ? last : roleEnd0;
+      const titled = roleEnd > last && toks[roleEnd]?.capitalized;
+      const nounPhraseEnd = commonNounPhraseEnd(toks, last);
       if (titled) {
         // "Turkish president X": the demonym alone names the state.
+      } else if (roleEnd > last && !formerBefore(allNorms, first, roleEnd)) {
+        // "the Iranian foreign minister" with no name: the state speaks (a former one does not).
+        last = roleEnd;
       } else if (head && sharedHead) {
         // "Iranian and Saudi officials": each demonym is its own mention.
       } else if (head) last = head.at + head.len;
-      else if (!(trig && trig.pos === "noun") && !nextIsHyphen && !demonymPair) {
+      else if ((trig && trig.pos === "noun") || nextIsHyphen || demonymPair) {
+        // "the Russian invasion", "Saudi-led", "Russian-Ukrainian": the demonym modifies a relation.
+      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || ["a", "an"].includes(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
+        // "Swiss doctors", "an Australian ultimatum": the phrase stands for the state's people or acts.
+        last = nounPhraseEnd;
+      } else {
         p += form.words.length - 1;
         continue;
       }
@@ -349,8 +394,21 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     } else if (!nextIsHyphen) {
       // "Houthi officials", "Hezbollah leadership": the phrase stands for the actor.
       const h = matchAt(heads, allNorms, last);
-      if (h && kind !== "person") {
+      const group = kind === "state" ? descriptiveGroupAfter(toks, first, last, lexicon) : undefined;
+      const roleEnd = possessive && kind !== "person" ? roleSpanEnd(lexicon, allNorms, last) : last;
+      if (group && !group.notAGroup) {
+        // "Ivory Coast rebels": a group of its own.
+        const name = groupName(toks, first, group.end);
+        out.push({ actor: `group:${name}`, first, last: group.end, start: toks[first].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind } });
+        p = idx.findIndex((x) => x >= group.end) - 1;
+        if (p < -1) break;
+        continue;
+      } else if (h && kind !== "person") {
         last += h.words.length;
+        possessive = toks[last - 1].possessive;
+      } else if (roleEnd > last && !toks[roleEnd]?.capitalized) {
+        // "Taiwan's vice foreign minister visited": with no name, the state acts.
+        last = roleEnd;
         possessive = toks[last - 1].possessive;
       }
     }
@@ -368,6 +426,72 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     if (p < -1) break;
   }
   return out;
+}
+
+/** End of a role phrase at i, modifiers and stacked roles included ("deputy foreign minister"); i when none. */
+function roleSpanEnd(lexicon: Lexicon, norms: string[], i: number, toks?: Token[]): number {
+  let k = i;
+  // "Defence Secretary", "National Assembly president": capitalized words of the office before the role.
+  if (toks) {
+    let c = i;
+    while (c < i + 3 && toks[c]?.capitalized && !toks[c].tags.has("Person") && !matchAt(lexicon.roles, norms, c)) c++;
+    if (c > i && matchAt(lexicon.roles, norms, c)) k = c;
+  }
+  for (;;) {
+    if (ROLE_MODIFIERS.has(norms[k])) {
+      k++;
+      continue;
+    }
+    const r = matchAt(lexicon.roles, norms, k);
+    if (!r) break;
+    k += r.words.length;
+  }
+  // Modifiers alone are no role.
+  while (k > i && ROLE_MODIFIERS.has(norms[k - 1])) k--;
+  return k;
+}
+
+/** "a former Iranian minister": the title no longer speaks for the state. */
+function formerBefore(norms: string[], first: number, end: number): boolean {
+  return norms.slice(Math.max(0, first - 2), end).some((w) => w === "former" || w === "ex");
+}
+
+/** A lowercase common-noun phrase of up to three words at i ("aid groups", "military police"); its end, or i. */
+function commonNounPhraseEnd(toks: Token[], i: number): number {
+  let end = i;
+  for (let k = i; k < Math.min(toks.length, i + 3); k++) {
+    const t = toks[k];
+    if (!/^[a-z][a-z-]*$/.test(t.text) || NOT_NOUN.has(t.norm)) break;
+    if (t.tags.has("Verb") && !t.tags.has("Noun")) break;
+    if (t.tags.has("Noun")) end = k + 1;
+    else if (!t.tags.has("Adjective")) break;
+    // A possessive closes the phrase: "Swiss doctors' aid".
+    if (t.possessive) break;
+  }
+  return end;
+}
+
+/** "rebels", "nationalist guerrillas", "armed groups", "opposition" after a country word: the group's end and kind. */
+function descriptiveGroupAfter(toks: Token[], first: number, i: number, lexicon: Lexicon): { end: number; kind: ActorKind; notAGroup?: true } | undefined {
+  for (let k = i; k < Math.min(toks.length, i + 3); k++) {
+    if (!/^[a-z][a-z-]*$/.test(toks[k].text)) return undefined;
+    const head = matchAt(lexicon.descriptiveGroups, toks.map((t) => t.norm), k);
+    if (head) {
+      const end = k + head.words.length;
+      // "the Palestinian militant group" refers back to a group named before,
+      // "the … group Hamas" names it: neither is a group of its own.
+      const definiteSingular = ["the", "this", "that"].includes(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural");
+      if (definiteSingular || toks[end]?.capitalized) return { end, kind: head.kind, notAGroup: true };
+      return { end, kind: head.kind };
+    }
+    if (!toks[k].tags.has("Adjective") && !/(ist|ic|al|an)$/.test(toks[k].norm)) return undefined;
+  }
+  return undefined;
+}
+
+/** The group's name as written, without a leading article or possessive: "Fijian rebels". */
+function groupName(toks: Token[], first: number, end: number): string {
+  return spanText(toks, { first, last: end });
 }
 
 function matchFormAt(index: PhraseIndex<SurfaceForm>, norms: string[], toks: Token[], idx: number[], p: number): SurfaceForm | undefined {
@@ -398,10 +522,12 @@ interface PersonSpan {
   last: number;
   words: string[];
   organization: boolean;
+  /** After a capitalized title ("President Obama"): a person even when named by one word. */
+  titled?: boolean;
 }
 
 /** People (and unknown organizations) from capitalized runs not covered by the gazetteer. */
-function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ words: string[] }>): PersonSpan[] {
+function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ words: string[] }>, demonymAt: (t: Token | undefined) => boolean): PersonSpan[] {
   const covered = new Set<number>();
   for (const m of gazetteer) for (let k = m.first; k < m.last; k++) covered.add(k);
   const norms = toks.map((t) => t.norm);
@@ -413,12 +539,18 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       i++;
       continue;
     }
+    // "American Faye Hall": the nationality is not part of the name.
+    if (demonymAt(t) && toks[i + 1]?.capitalized && !covered.has(i + 1)) {
+      i++;
+      continue;
+    }
     // Extend over capitalized words, name particles and hyphens ("Al-Nahyan").
     let j = i + 1;
     while (j < toks.length && !covered.has(j)) {
       const u = toks[j];
       if (toks[j - 1].possessive) break;
-      if (u.capitalized && !NOT_NAME.has(u.norm) && !/\d/.test(u.text)) j++;
+      // "Tom King": a title word after a first name is a surname.
+      if (u.capitalized && (!NOT_NAME.has(u.norm) || (u.tags.has("Person") && toks[j - 1].tags.has("FirstName"))) && !/\d/.test(u.text)) j++;
       else if ((NAME_PARTICLES.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
       else if (NAME_PARTICLES.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else if (NAME_PARTICLES.has(u.norm) && NAME_PARTICLES.has(toks[j + 1]?.norm ?? "") && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
@@ -427,20 +559,21 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
     const span = toks.slice(i, j).filter((x) => x.text !== "-");
     const words = span.map((x) => x.text.replace(/['’]s$/, "").replace(/^-/, ""));
     const lowerWords = words.map((w) => w.toLowerCase());
-    const prevRole = roleEndingAt(roles, norms, i);
+    // "the American Faye Hall": a full name right after a nationality is a person.
+    const prevRole = roleEndingAt(roles, norms, i) || (demonymAt(toks[i - 1]) && j - i >= 2 && toks.slice(i, j).every((x) => /^\p{Lu}\p{Ll}/u.test(x.text)));
     const sentenceInitial = i === 0 || /^["“‘(]$/.test(toks[i - 1].text);
     const tagged = span.some((x) => x.tags.has("Person") || x.tags.has("FirstName") || x.tags.has("LastName"));
     const place = span.some((x) => x.tags.has("Place") || x.tags.has("Country") || x.tags.has("City"));
     // "Anna Hall" is a person, "Minsk Accords" is not: a first name only
     // overrides heads that are also common surnames.
-    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w) && !(SURNAME_LIKE_HEADS.has(w) && span[0].tags.has("FirstName")));
+    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w) && !(SURNAME_LIKE_HEADS.has(w) && (span[0].tags.has("FirstName") || prevRole)));
     const orgHead = ORG_HEADS.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
     const apposRole = toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
     const speaks = ["said", "says", "told", "added", "noted", "stressed", "explained"].includes(toks[j]?.norm ?? "");
     if (orgHead && !tagged) {
       out.push({ first: i, last: j, words, organization: true });
-    } else if (!nonPerson && !place && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
-      out.push({ first: i, last: j, words, organization: false });
+    } else if (!nonPerson && (!place || prevRole) && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
+      out.push({ first: i, last: j, words, organization: false, ...(prevRole && toks[i - 1]?.capitalized ? { titled: true } : {}) });
     } else if (!nonPerson && words.length === 1) {
       // Candidate surname; kept only if the document names the person in full.
       out.push({ first: i, last: j, words, organization: false });
@@ -478,7 +611,8 @@ function findSpeaker(toks: Token[], mentions: Mention[]): Mention | undefined {
     // mention right after the verb, or right before it
     const after = mentions.find((m) => m.first >= i + 1 && m.first <= i + 3);
     const before = [...mentions].reverse().find((m) => m.last <= i && m.last >= i - 1);
-    const m = after ?? before;
+    // "X told Y": Y is who is told; "said X": X speaks.
+    const m = toks[i].norm === "told" || toks[i].norm === "tells" ? before : (after ?? before);
     if (m) return m;
   }
   return undefined;

@@ -4,6 +4,7 @@
 import type { RelationStatus, RelationType } from "../graph/schema";
 import type { Lexicon } from "./lexicon";
 import type { Mention } from "./mentions";
+import { AUTHOR, attributionOf } from "./attribution";
 import { SENTENCE_RULES, TRIGGER_RULES } from "./rules";
 import type { Attribution, Emit, SentenceContext, SentenceRelation } from "./rules/types";
 import { PLACE_OBJECT_TRIGGERS, obliqueMentions, statusOf } from "./structure";
@@ -17,7 +18,6 @@ export function extractSentenceRelations(
   mentions: Mention[],
   lexicon: Lexicon,
   speaker: Mention | undefined,
-  attribution?: Attribution,
 ): SentenceRelation[] {
   const toks = sentence.tokens;
   const norms = toks.map((t) => t.norm);
@@ -33,6 +33,7 @@ export function extractSentenceRelations(
     lexicon,
     speaker,
   };
+  const attribution: Attribution = attributionOf(sentence, mentions, speaker) ?? AUTHOR;
   const emitFor =
     (rule: string, verbTrigger: boolean): Emit =>
     (source, target, type, status, directed, span) => {
@@ -49,7 +50,7 @@ export function extractSentenceRelations(
           text: sentence.text.slice(toks[span.first].start - sentence.start, toks[span.last - 1].end - sentence.start),
         },
         rule,
-        ...(attribution ? { attribution } : {}),
+        attribution,
       });
     };
 
@@ -57,7 +58,7 @@ export function extractSentenceRelations(
     const { pattern } = hit;
     const facts = {
       hit,
-      status: statusOf(toks, norms, hit, lexicon) as RelationStatus,
+      status: frameStatus(statusOf(toks, norms, hit, lexicon), pattern.status),
       symmetric: lexicon.relationTypes.find((t) => t.type === pattern.type)?.symmetric ?? false,
       candidates: PLACE_OBJECT_TRIGGERS.has(pattern.lemma) ? mentions : ctx.usable,
       head: toks[hit.last - 1].norm,
@@ -72,4 +73,9 @@ export function extractSentenceRelations(
 function personalConflict(type: RelationType, verbTrigger: boolean, source: Mention, target: Mention): RelationType {
   const person = (m: Mention) => m.actor.startsWith("person:");
   return type === "conflict" && verbTrigger && person(source) && person(target) ? "criticism" : type;
+}
+
+/** A frame's own status ("offer aid": intended) holds unless the clause says more (a denial). */
+function frameStatus(clause: RelationStatus, frame: RelationStatus | undefined): RelationStatus {
+  return frame && clause === "asserted" ? frame : clause;
 }

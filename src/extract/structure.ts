@@ -84,7 +84,8 @@ export function obliqueMentions(toks: Token[], mentions: Mention[], lexicon: Lex
   for (const m of sorted) {
     const prev = toks[m.first - 1];
     // "Leaders of X", "officials of X" stand for X.
-    const headOf = prev?.norm === "of" && m.first >= 2 && [1, 2].some((len) => {
+    // …and so do "security forces in X", "authorities in X".
+    const headOf = (prev?.norm === "of" || prev?.norm === "in") && m.first >= 2 && [1, 2].some((len) => {
       const h = matchAt(lexicon.institutionalHeads, norms, m.first - 1 - len) ?? matchAt(lexicon.roles, norms, m.first - 1 - len);
       // Plural heads only: "the spokeswoman of X" is a person, named nearby.
       return h?.words.length === len && /s$/.test(norms[m.first - 2]) && (m.first - 1 - len === 0 || ["the", ","].includes(norms[m.first - 2 - len]));
@@ -108,10 +109,11 @@ export function subjectBefore(toks: Token[], mentions: Mention[], i: number, obl
     }
     if (n === ";" || n === ":") break;
   }
-  // A subordinate clause opened by "where"/"when"/… has its own subject.
+  // A subordinate clause opened by "where"/"when"/… has its own subject, and
+  // so does what a reporting verb reports: in "X said Y met Z" X only states it.
   let floor = 0;
   for (let k = i - 1; k >= 0; k--)
-    if (SUBORDINATORS.has(toks[k].norm)) {
+    if (SUBORDINATORS.has(toks[k].norm) || reportingVerbAt(toks, k)) {
       floor = k + 1;
       break;
     }
@@ -125,6 +127,28 @@ export function subjectBefore(toks: Token[], mentions: Mention[], i: number, obl
     return m;
   }
   return undefined;
+}
+
+// Words of time phrases that compromise sometimes tags as verbs ("talks last month").
+const TIME_MODIFIERS = new Set(["last", "next", "this", "past", "coming", "previous"]);
+
+/** Verbs that report what someone states: always followed by what is stated ("said", "told"). */
+export const SPEECH_VERBS = new Set(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "claim", "claims", "claimed", "insist", "insists", "insisted", "note", "notes", "noted", "stress", "stresses", "stressed", "believe", "believes", "believed", "think", "thinks", "argue", "argued", "allege", "alleged", "quoted", "write", "wrote", "explain", "explained"]);
+/** Verbs that report a clause ("announced that …") or take an object ("announced a suspension"). */
+export const ANNOUNCING_VERBS = new Set(["announce", "announces", "announced", "state", "states", "stated", "report", "reports", "reported", "confirm", "confirms", "confirmed", "declare", "declares", "declared"]);
+const CLAUSE_SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
+
+/** A verb that opens what someone states: "Iran said …", "announced that …" (not "announced a suspension"). */
+export function reportingVerbAt(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (t.capitalized || (t.tags.has("Noun") && !t.tags.has("Verb"))) return false;
+  if (SPEECH_VERBS.has(t.norm)) return true;
+  if (!ANNOUNCING_VERBS.has(t.norm)) return false;
+  for (let j = k + 1; j < Math.min(toks.length, k + 5); j++) {
+    if (toks[j].norm === "that" || CLAUSE_SUBJECT_PRONOUNS.has(toks[j].norm)) return true;
+    if (toks[j].capitalized && j === k + 1) return true;
+  }
+  return false;
 }
 
 /** "X praised Y but criticized Z": a verb after "and"/"but" shares the subject of the verb before. */
@@ -141,10 +165,19 @@ export function coordinatedVerbStart(toks: Token[], i: number): number {
 /** "In talks with X last month, Y said …": the subject follows a leading phrase. */
 export function leadingPhraseSubject(toks: Token[], mentions: Mention[], i: number, oblique: Set<Mention>): Mention | undefined {
   if (!PREPOSITIONS.has(toks[0]?.norm ?? "") || i > 12) return undefined;
-  const comma = toks.findIndex((t, k) => k > i && t.norm === ",");
-  if (comma < 0) return undefined;
-  const m = mentions.find((x) => x.first > comma && x.first <= comma + 3 && !oblique.has(x));
-  return m;
+  // The main clause's subject comes after one of the first commas, right before its verb:
+  // "In talks with X last month, to secure Y, Z officials raised …".
+  let commas = 0;
+  for (let c = i + 1; c < toks.length && commas < 3; c++) {
+    if (toks[c].norm !== ",") continue;
+    commas++;
+    const m = mentions.find((x) => x.first > c && x.first <= c + 3 && !oblique.has(x));
+    if (!m) continue;
+    let v = m.last;
+    while (v < toks.length && /ly$/.test(toks[v].norm) || ["again", "also", "still", "now", "then"].includes(toks[v]?.norm ?? "")) v++;
+    if (commas === 1 || toks[v]?.tags.has("Verb")) return m;
+  }
+  return undefined;
 }
 
 export const representsCompound = (toks: Token[], m: Mention) => COMPOUND_PARTICIPLES[toks[m.last + 1]?.norm ?? ""] === "represents";
@@ -196,7 +229,7 @@ export function objectAfter(toks: Token[], mentions: Mention[], i: number, nounT
       if (CLAUSE_END.has(n) || n === ",") return undefined;
       if (n === "and" && toks[k + 1]?.tags.has("Verb") && !toks[k + 1]?.tags.has("Noun")) return undefined;
       // A noun's complements come before the clause's verb: "Yemen talks were brokered by X".
-      if (nounTrigger && toks[k].tags.has("Verb") && !toks[k].tags.has("Noun") && !/ing$/.test(n)) return undefined;
+      if (nounTrigger && toks[k].tags.has("Verb") && !toks[k].tags.has("Noun") && !/ing$/.test(n) && !TIME_MODIFIERS.has(n)) return undefined;
     }
     if (m.first - i > 12) return undefined;
     // "the Syrian government's foreign minister X", "Turkish President X": the head is X.

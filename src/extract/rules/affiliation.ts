@@ -25,7 +25,9 @@ export const titleAffiliationRule: SentenceRule = {
       if (roleStart < 0) continue;
       // skip "acting", "former", "deputy", "then", "top"
       let j = roleStart;
-      while (j > 0 && /^[a-z]+$/.test(toks[j - 1].text) && !PREPOSITIONS.has(toks[j - 1].norm) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
+      // …and capitalized words of the office: "British Defence Secretary X".
+      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !PREPOSITIONS.has(t.norm)) || (t.capitalized && !t.tags.has("Person"));
+      while (j > 0 && skippable(toks[j - 1]) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
       const org = orgs.find((o) => o.last === j || o.last === roleStart);
       if (org) emit(p, org, "affiliation", "asserted", true, { first: roleStart, last: p.first });
     }

@@ -45,7 +45,7 @@ export const agentOfRule: TriggerRule = {
   description: "'the withdrawal of A from B': the of-phrase names who acts, the next actor the target",
   run(ctx, { hit, candidates, status, symmetric, head }, emit) {
     const { toks, lexicon } = ctx;
-    if (!lexicon.agentOfNouns.has(head) || toks[hit.last]?.norm !== "of") return false;
+    if (!(lexicon.agentOfNouns.has(head) || lexicon.agentOfNouns.has(hit.pattern.lemma)) || toks[hit.last]?.norm !== "of") return false;
     const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3);
     const from = agent && objectAfter(toks, candidates, agent.last);
     if (!agent || !from) return false;

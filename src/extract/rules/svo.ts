@@ -11,6 +11,7 @@ import {
   resolveNamedAs,
   subjectBefore,
 } from "../structure";
+import type { TriggerPattern } from "../lexicon";
 import type { TriggerRule } from "./types";
 
 export const svoRule: TriggerRule = {
@@ -30,15 +31,23 @@ export const svoRule: TriggerRule = {
   },
 };
 
-/** "A and B met": a symmetric trigger with a coordinated subject and no object. */
+/**
+ * Types a coordinated subject can hold with each other when there is no object:
+ * "A and B met" (symmetric), "A and B restored ties", "A and B signed a pact".
+ */
+const mutualType = (symmetric: boolean, pattern: TriggerPattern) => symmetric || pattern.type === "diplomacy";
+
+/** "A and B met": a coordinated subject and no object, for the types that hold between the subjects. */
 export const mutualRule: TriggerRule = {
   id: "mutual-subjects",
   description: "a symmetric trigger whose subject is a coordinated list: each pair, undirected",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
     const { toks, oblique } = ctx;
-    if (!symmetric || hit.pattern.pos !== "verb" && premodifier(toks, candidates, hit.first)) return false;
+    if (!mutualType(symmetric, hit.pattern) || (hit.pattern.pos !== "verb" && premodifier(toks, candidates, hit.first))) return false;
     const subj = subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique);
     if (!subj) return false;
+    // The trigger in the subject's own clause: "A and B, …, relations" is another clause.
+    if (toks.slice(subj.last, hit.first).some((t) => t.norm === "," || t.norm === ";")) return false;
     const sources = coordinated(toks, candidates, subj, -1);
     for (let a = 0; a < sources.length; a++) for (let b = a + 1; b < sources.length; b++) emit(sources[a], sources[b], hit.pattern.type, status, false, hit);
     return sources.length > 1;

@@ -34,7 +34,7 @@ export interface SentenceRelation {
   trigger: { start: number; end: number; text: string };
   /** Id of the rule that produced it. */
   rule: string;
-  attribution?: Attribution;
+  attribution: Attribution;
 }
 
 /** One sentence, parsed once and shared by all rules. */
