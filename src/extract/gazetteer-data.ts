@@ -1,5 +1,6 @@
 // The actor gazetteer: reviewable JSON lexicons in data/gazetteer/ (states,
-// organizations, armed and political groups), validated and merged here.
+// organizations, armed and political groups, and widely reported people),
+// validated and merged here.
 // Pure: the caller (or the bundler, through the JSON imports below) reads the
 // files; this module only checks and returns them. Format: data/gazetteer/README.md.
 import { z } from "zod";
@@ -7,9 +8,14 @@ import type { ActorKind } from "../graph/schema";
 import states from "../../data/gazetteer/states.json";
 import organizations from "../../data/gazetteer/organizations.json";
 import groups from "../../data/gazetteer/groups.json";
+import people from "../../data/gazetteer/people.json";
 
-/** The actor kinds a gazetteer entry may have (people are found in the text, not listed). */
-export const GAZETTEER_KINDS = ["state", "organization", "armed-group", "political-group"] as const satisfies readonly ActorKind[];
+/**
+ * The actor kinds a gazetteer entry may have. People ("person") are listed only
+ * in their own file (people.json): a file may not mix people with other actors.
+ */
+export const GAZETTEER_KINDS = ["state", "organization", "armed-group", "political-group", "person"] as const satisfies readonly ActorKind[];
+export type GazetteerKind = (typeof GAZETTEER_KINDS)[number];
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const Id = z.string().regex(ID_PATTERN, "must be lowercase letters and digits joined by single hyphens");
@@ -21,6 +27,8 @@ const SurfaceForms = z.array(SurfaceForm).default([]);
 
 /** Fields that only make sense for states. */
 const STATE_ONLY = ["capitals", "demonyms", "demonymPlurals", "unMember"] as const;
+/** Fields that people do not carry: a person's tie to an actor is `affiliation`. */
+const NOT_FOR_PEOPLE = ["institutions", "parent", "state", "historical"] as const;
 
 export const GazetteerEntrySchema = z
   .strictObject({
@@ -49,6 +57,11 @@ export const GazetteerEntrySchema = z
     parent: Id.optional(),
     /** Id of the state this actor is an organ of (the IRGC of Iran). */
     state: Id.optional(),
+    /**
+     * People only: id of the state, organization or group the person acts for
+     * (for past leaders, the state they led). Must name a non-person entry.
+     */
+    affiliation: Id.optional(),
     /** Why something is listed or left out, for reviewers. */
     note: z.string().optional(),
   })
@@ -60,6 +73,15 @@ export const GazetteerEntrySchema = z
         const v = e[f];
         if (Array.isArray(v) ? v.length > 0 : v !== undefined) ctx.addIssue({ code: "custom", path: [f], message: `is only for states, not ${e.kind}` });
       }
+    }
+    if (e.kind === "person") {
+      for (const f of NOT_FOR_PEOPLE) {
+        const v = e[f];
+        if (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== false)
+          ctx.addIssue({ code: "custom", path: [f], message: `is not for people (use "affiliation" for the actor a person acts for)` });
+      }
+    } else if (e.affiliation !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["affiliation"], message: `is only for people, not ${e.kind} (use "parent" or "state")` });
     }
     if (e.parent === e.id) ctx.addIssue({ code: "custom", path: ["parent"], message: "must not be the entry itself" });
     const forms = surfaceForms(e);
@@ -80,6 +102,9 @@ export const GazetteerFileSchema = z.strictObject({
 });
 
 export type GazetteerEntry = z.output<typeof GazetteerEntrySchema>;
+/** An entry of people.json. `affiliation` is the id of the actor the person acts for. */
+export type PersonEntry = GazetteerEntry & { kind: "person"; affiliation?: string };
+export const isPerson = (e: GazetteerEntry): e is PersonEntry => e.kind === "person";
 export type GazetteerFile = z.output<typeof GazetteerFileSchema>;
 
 type SurfaceField = "name" | "aliases" | "capitals" | "demonyms" | "demonymPlurals" | "institutions";
@@ -140,8 +165,9 @@ function describePath(path: PropertyKey[]): string {
 /**
  * Validates gazetteer files (parsed JSON) and returns their entries merged, in
  * file order. Throws an Error naming the file, the entry id and the field on the
- * first problem: a malformed entry, a duplicate id, a dangling parent/state
- * reference, or a name shared by two actors.
+ * first problem: a malformed entry, a file mixing people with other actors, a
+ * duplicate id, a dangling parent/state/affiliation reference, or a name shared
+ * by two actors (people included).
  */
 export function loadGazetteerData(files: unknown[], labels: readonly string[] = []): GazetteerEntry[] {
   const fileName = (i: number) => `gazetteer file ${i}${labels[i] ? ` (${labels[i]})` : ""}`;
@@ -161,7 +187,16 @@ export function loadGazetteerData(files: unknown[], labels: readonly string[] = 
       }
       throw new Error(`${fileName(fi)}: ${issue.path.length ? `field "${describePath(issue.path)}" ` : ""}${issue.message}`);
     }
-    for (const e of parsed.data.actors) {
+    const actors = parsed.data.actors;
+    const person = actors.find(isPerson);
+    const other = actors.find((e) => !isPerson(e));
+    if (person && other) {
+      const [odd, kind] = isPerson(actors[0]) ? [other, other.kind] : [person, "person"];
+      throw new Error(
+        `${fileName(fi)}: actor "${odd.id}": field "kind" is "${kind}", but people and other actors may not share a file (people belong in people.json)`,
+      );
+    }
+    for (const e of actors) {
       const first = origin.get(e.id);
       if (first !== undefined) throw new Error(`${fileName(fi)}: actor "${e.id}": field "id" is already used in ${fileName(first)}`);
       origin.set(e.id, fi);
@@ -177,6 +212,11 @@ export function loadGazetteerData(files: unknown[], labels: readonly string[] = 
       const s = byId.get(e.state);
       if (!s) throw new Error(`${where}: field "state" names unknown actor "${e.state}"`);
       if (s.kind !== "state") throw new Error(`${where}: field "state" names "${e.state}", which is a ${s.kind}, not a state`);
+    }
+    if (e.affiliation !== undefined) {
+      const a = byId.get(e.affiliation);
+      if (!a) throw new Error(`${where}: field "affiliation" names unknown actor "${e.affiliation}" (it must be the id of a state, organization or group)`);
+      if (a.kind === "person") throw new Error(`${where}: field "affiliation" names "${e.affiliation}", which is a person, not a state, organization or group`);
     }
     // A parent chain that loops back would make "branch of" meaningless.
     const chain = new Set([e.id]);
@@ -196,11 +236,11 @@ export function loadGazetteerData(files: unknown[], labels: readonly string[] = 
   return entries;
 }
 
-/** The three gazetteer files, as bundled JSON. */
-export const GAZETTEER_FILES: readonly unknown[] = [states, organizations, groups];
-export const GAZETTEER_FILE_NAMES = ["states.json", "organizations.json", "groups.json"] as const;
+/** The gazetteer files, as bundled JSON. */
+export const GAZETTEER_FILES: readonly unknown[] = [states, organizations, groups, people];
+export const GAZETTEER_FILE_NAMES = ["states.json", "organizations.json", "groups.json", "people.json"] as const;
 
-/** The project's gazetteer, validated: every state, organization and group. */
+/** The project's gazetteer, validated: every state, organization, group and listed person. */
 export function defaultGazetteer(): GazetteerEntry[] {
   return loadGazetteerData([...GAZETTEER_FILES], GAZETTEER_FILE_NAMES);
 }

@@ -7,8 +7,10 @@ import {
   findSharedForms,
   loadGazetteerData,
   normalizeForm,
+  isPerson,
   surfaceForms,
   type GazetteerEntry,
+  type PersonEntry,
 } from "../../src/extract/gazetteer-data";
 
 // The 193 UN member states, by a common English name (typed independently of the data).
@@ -51,11 +53,13 @@ describe("gazetteer data files", () => {
     });
   });
 
-  it("states.json holds only states, the others none", () => {
+  it("states.json holds only states, the others none; people.json only people", () => {
     const kinds = GAZETTEER_FILES.map((f) => new Set(GazetteerFileSchema.parse(f).actors.map((a) => a.kind)));
+    expect(GAZETTEER_FILE_NAMES).toEqual(["states.json", "organizations.json", "groups.json", "people.json"]);
     expect([...kinds[0]]).toEqual(["state"]);
     expect([...kinds[1]]).toEqual(["organization"]);
     expect([...kinds[2]].sort()).toEqual(["armed-group", "political-group"]);
+    expect([...kinds[3]]).toEqual(["person"]);
   });
 
   it("ids are unique", () => {
@@ -182,6 +186,92 @@ describe("gazetteer data files", () => {
   });
 });
 
+describe("people.json", () => {
+  const persons = gazetteer.filter(isPerson);
+
+  it("lists a few hundred people, each with an affiliation that resolves to a state, organization or group", () => {
+    expect(persons.length).toBeGreaterThanOrEqual(250);
+    for (const p of persons) {
+      expect(p.affiliation, `${p.id}.affiliation`).toBeDefined();
+      const a = byId.get(p.affiliation!);
+      expect(a, `${p.id}.affiliation "${p.affiliation}" does not resolve`).toBeDefined();
+      expect(a!.kind, `${p.id}.affiliation`).not.toBe("person");
+    }
+    expect(gazetteer.filter((e) => !isPerson(e) && e.affiliation !== undefined)).toEqual([]);
+  });
+
+  it("shares no form with any other actor, person or not", () => {
+    expect(findSharedForms(gazetteer)).toEqual([]);
+    // Group and state names stay on the group or state.
+    for (const [form, id] of [
+      ["Taliban", "taliban"],
+      ["Hamas", "hamas"],
+      ["Hezbollah", "hezbollah"],
+      ["Houthis", "houthis"],
+      ["Jordan", "jordan"],
+      ["Georgia", "georgia"],
+    ]) expect(resolve(form), form).toBe(id);
+  });
+
+  it("carries no state-only fields and no organ links", () => {
+    for (const p of persons) {
+      expect([...p.capitals, ...p.demonyms, ...p.demonymPlurals, ...p.institutions], p.id).toEqual([]);
+      expect(p.unMember, p.id).toBeUndefined();
+      expect(p.parent ?? p.state, p.id).toBeUndefined();
+    }
+  });
+
+  it("lists no titles as names", () => {
+    const title =
+      /^(President|Vice President|Prime Minister|PM|Premier|Chancellor|Minister|Foreign Minister|Secretary|Secretary-General|Senator|Gen\.?|General|Field Marshal|King|Queen|Crown Prince|Prince|Princess|Emir|Sultan|Ayatollah|Lord|Baroness|Sir|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sayyed|Sayyid) /;
+    for (const p of persons) for (const { form } of surfaceForms(p)) expect(form, p.id).not.toMatch(title);
+  });
+
+  it.each([
+    ["Netanyahu", "benjamin-netanyahu"],
+    ["Erdogan", "recep-tayyip-erdogan"],
+    ["Erdoğan", "recep-tayyip-erdogan"],
+    ["Moammar Gadhafi", "muammar-gaddafi"],
+    ["Muammar al-Qaddafi", "muammar-gaddafi"],
+    ["Assad", "bashar-al-assad"],
+    ["Hafez al-Assad", "hafez-al-assad"],
+    ["Abu Mohammed al-Jolani", "ahmed-al-sharaa"],
+    ["Zelenskyy", "volodymyr-zelensky"],
+    ["Xi", "xi-jinping"],
+    ["Kim Jong-un", "kim-jong-un"],
+    ["Abu Mazen", "mahmoud-abbas"],
+    ["MBS", "mohammed-bin-salman"],
+    ["Hemedti", "mohamed-hamdan-dagalo"],
+    ["Guterres", "antonio-guterres"],
+  ])("%s resolves to %s", (form, id) => {
+    expect(resolve(form)).toBe(id);
+  });
+
+  it.each([
+    ["vladimir-putin", "russia"],
+    ["donald-trump", "united-states"],
+    ["ismail-haniyeh", "hamas"],
+    ["hassan-nasrallah", "hezbollah"],
+    ["osama-bin-laden", "al-qaeda"],
+    ["abu-bakr-al-baghdadi", "islamic-state"],
+    ["abdullah-ocalan", "pkk"],
+    ["abdul-malik-al-houthi", "houthis"],
+    ["hibatullah-akhundzada", "taliban"],
+    ["yasser-arafat", "plo"],
+    ["antonio-guterres", "united-nations"],
+    ["mark-rutte", "nato"],
+    ["ursula-von-der-leyen", "european-commission"],
+    ["leonid-brezhnev", "soviet-union"],
+  ])("%s acts for %s", (id, affiliation) => {
+    expect((byId.get(id) as PersonEntry | undefined)?.affiliation).toBe(affiliation);
+  });
+
+  it("leaves out surnames shared by two well-known people", () => {
+    for (const form of ["Bush", "George Bush", "Clinton", "Gandhi", "Castro", "Kim", "Sharif", "Bhutto", "Kirchner", "Rajapaksa", "Hariri", "Aoun"])
+      expect(resolve(form), form).toBeUndefined();
+  });
+});
+
 describe("normalizeForm", () => {
   it("ignores case, dots, diacritics, hyphens and a leading 'the'", () => {
     expect(normalizeForm("U.S.")).toBe(normalizeForm("us"));
@@ -230,6 +320,46 @@ describe("loadGazetteerData", () => {
   it("rejects a name shared by two actors after normalization", () => {
     const files = [{ actors: [entry({ id: "u-one", aliases: ["U.N."] }), entry({ id: "u-two", aliases: ["the UN"] })] }];
     expect(() => loadGazetteerData(files)).toThrow(/actor "u-two": name "the UN" is also a name of actor "u-one"/);
+  });
+
+  it("validates a person's affiliation, naming the entry", () => {
+    const state = entry({ id: "ruritania", kind: "state", unMember: false });
+    const person = (over: Record<string, unknown>) => ({ ...entry({ id: "rudolf-rassendyll", kind: "person" }), ...over });
+    expect(loadGazetteerData([{ actors: [state] }, { actors: [person({ affiliation: "ruritania" })] }])[1]).toMatchObject({
+      kind: "person",
+      affiliation: "ruritania",
+    });
+    expect(() => loadGazetteerData([{ actors: [state] }, { actors: [person({ affiliation: "freedonia" })] }], ["states.json", "people.json"])).toThrow(
+      'gazetteer file 1 (people.json): actor "rudolf-rassendyll": field "affiliation" names unknown actor "freedonia"',
+    );
+    const other = { ...entry({ id: "rupert-of-hentzau", kind: "person" }), affiliation: "ruritania" };
+    expect(() => loadGazetteerData([{ actors: [state] }, { actors: [other, person({ affiliation: "rupert-of-hentzau" })] }])).toThrow(
+      /actor "rudolf-rassendyll": field "affiliation" names "rupert-of-hentzau", which is a person/,
+    );
+    expect(() => loadGazetteerData([{ actors: [state] }, { actors: [person({ affiliation: "Not An Id" })] }])).toThrow(
+      /actor "rudolf-rassendyll" \(actors\[0\]\): field "affiliation"/,
+    );
+  });
+
+  it("rejects state-only fields and organ links on people, and affiliation on others", () => {
+    const person = (over: Record<string, unknown>) => ({ ...entry({ id: "pat", kind: "person" }), ...over });
+    expect(() => loadGazetteerData([{ actors: [person({ demonyms: ["Pattish"] })] }])).toThrow(/actor "pat".*field "demonyms" is only for states, not person/);
+    expect(() => loadGazetteerData([{ actors: [person({ unMember: false })] }])).toThrow(/field "unMember" is only for states/);
+    expect(() => loadGazetteerData([{ actors: [person({ capitals: ["Patville"] })] }])).toThrow(/field "capitals" is only for states/);
+    expect(() => loadGazetteerData([{ actors: [entry({ id: "o" }), person({ parent: "o" })] }])).toThrow(/field "parent" is not for people/);
+    expect(() => loadGazetteerData([{ actors: [entry({ id: "o", affiliation: "x" } as never)] }])).toThrow(/field "affiliation" is only for people/);
+  });
+
+  it("keeps people in their own file", () => {
+    const person = { ...entry({ id: "pat", kind: "person" }) };
+    expect(() => loadGazetteerData([{ actors: [entry({ id: "o" }), person] }], ["groups.json"])).toThrow(
+      /gazetteer file 0 \(groups\.json\): actor "pat": field "kind" is "person", but people and other actors may not share a file/,
+    );
+  });
+
+  it("rejects a person's name that is also another actor's name", () => {
+    const files = [{ actors: [entry({ id: "taliban", kind: "armed-group" })] }, { actors: [{ ...entry({ id: "mullah-x", kind: "person" }), aliases: ["Taliban"] }] }];
+    expect(() => loadGazetteerData(files)).toThrow(/actor "mullah-x": name "Taliban" is also a name of actor "taliban"/);
   });
 
   it("rejects an ambiguousAliases entry that is not one of the entry's names", () => {
