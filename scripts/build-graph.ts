@@ -101,13 +101,21 @@ async function main(): Promise<number> {
       return finish(1, `no article was read from ${opts.input}; keeping ${opts.out} (${existing} documents). Pass --allow-empty to replace it with an empty graph`);
     }
   }
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    summary.timings[name] = Math.round(now - mark);
+    mark = now;
+  };
   if (opts.layout && graph.actors.length) {
     // Loaded only when it runs: cytoscape and fcose cost startup time otherwise.
     const { layoutGraph } = await import("../src/layout/layoutGraph");
     graph = layoutGraph(graph, { quality: graph.actors.length > 1000 ? "draft" : "default" });
+    lap("layoutMs");
   }
   const { Graph } = await import("../src/graph/schema");
   const checked = Graph.safeParse(graph);
+  lap("validateMs");
   if (!checked.success) {
     for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
     return finish(1, "the extracted graph does not match the schema (a bug in entente)");
@@ -115,6 +123,7 @@ async function main(): Promise<number> {
   try {
     await writeFileAtomic(out, JSON.stringify(graph, null, 1) + "\n");
     wrote = true;
+    lap("writeMs");
   } catch (err) {
     return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
   }

@@ -35,7 +35,7 @@ export interface BuildOptions {
   cacheVersion?: string;
   /** The graph's generatedAt. */
   generatedAt?: string;
-  /** Called when an article starts and when it is done. */
+  /** Called when an article starts and when it is done; `file` is an article being extracted now. */
   onProgress?: (p: { done: number; total: number; file?: string }) => void;
 }
 
@@ -62,6 +62,8 @@ export interface BuildSummary {
   /** Milliseconds from the start of the process until the extractor began on the first article (in whichever thread). */
   firstExtractionMs: number | null;
   seconds: number;
+  /** Where the time went, in ms (the CLI adds layout, validation and writing). */
+  timings: Record<string, number>;
 }
 
 export interface BuildResult {
@@ -116,13 +118,22 @@ async function poolExtractor(threads: number, timeoutMs: number): Promise<{ extr
 export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const input = resolve(opts.input);
+  const timings: Record<string, number> = {};
+  let mark = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
   const corpus = await readCorpus(input);
+  lap("readMs");
   const docs = corpus.documents;
   const cache = opts.cacheDir === null ? null : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
   // The cache first: only the misses go to the extractor.
   const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
   const todo = docs.map((_, i) => i).filter((i) => !outcomes[i]);
+  lap("cacheReadMs");
   const requested = opts.workers ?? availableParallelism();
   const small = todo.length === 1 && docs[todo[0]].text.length < SMALL_SINGLE_ARTICLE;
   const threads = small ? 0 : Math.max(0, Math.min(requested, todo.length));
@@ -150,10 +161,12 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     const ex = threads > 0 ? await poolExtractor(threads, opts.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS) : await inProcessExtractor();
     try {
       let next = 0;
+      const inFlight = new Set<string>();
       const lane = async () => {
         while (next < todo.length) {
           const i = todo[next++];
           const doc = docs[i];
+          inFlight.add(doc.path);
           opts.onProgress?.({ done, total: docs.length, file: doc.path });
           try {
             const o = await ex.extract(doc);
@@ -166,7 +179,8 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
             failed.push({ path: doc.path, reason: `extraction failed: ${errorMessage(err)}` });
             failedAt.add(i);
           }
-          opts.onProgress?.({ done: ++done, total: docs.length, file: doc.path });
+          inFlight.delete(doc.path);
+          opts.onProgress?.({ done: ++done, total: docs.length, file: inFlight.values().next().value });
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, threads) }, lane));
@@ -187,10 +201,13 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   });
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
+  lap("extractMs");
   const { assembleGraph, lexicon } = await assembler;
+  lap("lexiconWaitMs");
   const graph = assembleGraph(extractions, lexicon, opts.generatedAt ?? new Date().toISOString());
   const relationsByType: Record<string, number> = {};
   for (const r of graph.relations) relationsByType[r.type] = (relationsByType[r.type] ?? 0) + 1;
+  lap("assembleMs");
   const skipped: SkippedFile[] = corpus.skipped;
   return {
     graph,
@@ -209,6 +226,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       relationsByType,
       firstExtractionMs,
       seconds: (performance.now() - t0) / 1000,
+      timings,
     },
   };
 }
