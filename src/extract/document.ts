@@ -2,7 +2,8 @@
 // stripping, title and date. Pure (no Node-only imports) so the browser can
 // run it on dropped files too. The cleaned `text` is canonical: every offset
 // produced later (sentences, evidence spans) points into it.
-import * as chrono from "chrono-node";
+// English only: the whole package loads every locale (4× the start-up time); chrono.strict is the English parser either way.
+import * as chrono from "chrono-node/en";
 
 export interface SourceDocument {
   id: string;
