@@ -115,6 +115,13 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
   });
   const actors = new Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number }>();
   for (const [key, a] of found.actors) actors.set(key, { name: a.name, kind: a.kind, forms: [...a.forms].sort(), mentions: a.mentions });
+  // A listed person's state or group takes part in their affiliation without being named.
+  for (const r of relations)
+    for (const key of [r.source, r.target])
+      if (!actors.has(key)) {
+        const kind = matcher.kinds.get(key);
+        if (kind) actors.set(key, { name: matcher.names.get(key) ?? key, kind, forms: [], mentions: 0 });
+      }
   return { doc, actors, relations };
 }
 

@@ -45,6 +45,8 @@ export interface ActorEntry {
   ambiguous?: boolean;
   /** Forms that mean this actor only when they stand alone ("America", not "Latin America"). */
   ambiguousAliases?: string[];
+  /** People: the state, group or organization they act for. */
+  affiliation?: string;
 }
 
 export interface TriggerPattern {

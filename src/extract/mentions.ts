@@ -37,6 +37,8 @@ export interface Mention {
   locative?: boolean;
   /** For actors found in the text rather than the gazetteer: their name and kind. */
   local?: { name: string; kind: ActorKind };
+  /** The actor is a person (found in the text, listed in the gazetteer, or referred to by "he"). */
+  personal?: boolean;
 }
 
 export interface LocalActor {
@@ -62,6 +64,8 @@ export interface ActorMatcher {
   forms: PhraseIndex<SurfaceForm>;
   kinds: Map<string, ActorKind>;
   names: Map<string, string>;
+  /** Listed people → the actor they act for. */
+  affiliations: Map<string, string>;
 }
 
 const isAcronym = (s: string) => /^[A-Z][A-Z0-9.&-]*$/.test(s) && /[A-Z].*[A-Z]/.test(s.replace(/[.&-]/g, "")) && s.replace(/[.&-]/g, "").length <= 6;
@@ -73,6 +77,7 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
   const forms: PhraseIndex<SurfaceForm> = new Map();
   const kinds = new Map<string, ActorKind>();
   const names = new Map<string, string>();
+  const affiliations = new Map<string, string>();
   let ambiguousForms = new Set<string>();
   const add = (text: string, actor: string, mode: MentionMode) => {
     const words = nameWords(text);
@@ -85,6 +90,7 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
     ambiguousForms = new Set([...(a.ambiguousAliases ?? []), ...(a.ambiguous ? [a.name] : [])]);
     kinds.set(a.id, a.kind);
     names.set(a.id, a.name);
+    if (a.affiliation) affiliations.set(a.id, a.affiliation);
     add(a.name, a.id, "name");
     for (const x of a.aliases) add(x, a.id, "name");
     for (const x of a.capitals ?? []) add(x, a.id, "capital");
@@ -92,7 +98,7 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
     for (const x of a.demonyms ?? []) add(x, a.id, "demonym");
     for (const x of a.demonymPlurals ?? []) add(x, a.id, "demonym-plural");
   }
-  return { forms, kinds, names };
+  return { forms, kinds, names, affiliations };
 }
 
 const LOCATIVE = new Set(["in", "at", "from", "near", "into", "outside", "inside", "across", "around", "throughout", "via", "through"]);
@@ -109,6 +115,8 @@ const NON_PERSON_HEADS = new Set(
     " ",
   ),
 );
+// What a leader's name heads when it stands for the state: "the Biden administration".
+const LEADER_BODIES = new Set(["administration", "government", "regime", "cabinet", "presidency"]);
 // Words that may stand inside a title before the role: "vice foreign minister".
 const ROLE_MODIFIERS = new Set(["vice", "deputy", "acting", "former", "senior", "top", "chief", "junior", "assistant", "interim", "then"]);
 // Lowercase words that never head a noun phrase after a demonym.
@@ -269,6 +277,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       }
     }
     const all = [...resolved, ...refs].sort((a, b) => a.first - b.first);
+    for (const m of all) if (kindOf(m.actor) === "person") m.personal = true;
     for (const r of refs) {
       const a = actors.get(r.actor);
       if (a) a.mentions++;
@@ -330,7 +339,8 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     const nextIsHyphen = toks[last]?.text === "-" && toks[last + 1] && /^[a-z]/.test(toks[last + 1].text);
     const prev = toks[first - 1];
     const kind = matcher.kinds.get(form.actor);
-    let mode = form.mode;
+    // A listed person is a person mention like one found in the text.
+    let mode: MentionMode = kind === "person" ? "person" : form.mode;
     // "the group's" possessive shows on the last token.
     let possessive = lastTok.possessive;
     // Demonyms name the state only before an institution ("Iranian officials"),
@@ -406,6 +416,14 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       } else if (h && kind !== "person") {
         last += h.words.length;
         possessive = toks[last - 1].possessive;
+      } else if (kind === "person" && matcher.affiliations.has(form.actor) && LEADER_BODIES.has(allNorms[last])) {
+        // "the Biden administration", "the Assad regime": the state the leader heads.
+        const state = matcher.affiliations.get(form.actor)!;
+        const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
+        out.push({ actor: state, first: start, last: last + 1, start: toks[start].start, end: toks[last].end, mode: "institution", compound: false, possessive: toks[last].possessive });
+        p = idx.findIndex((x) => x >= last + 1) - 1;
+        if (p < -1) break;
+        continue;
       } else if (roleEnd > last && !toks[roleEnd]?.capitalized) {
         // "Taiwan's vice foreign minister visited": with no name, the state acts.
         last = roleEnd;
@@ -480,7 +498,7 @@ function descriptiveGroupAfter(toks: Token[], first: number, i: number, lexicon:
       const end = k + head.words.length;
       // "the Palestinian militant group" refers back to a group named before,
       // "the … group Hamas" names it: neither is a group of its own.
-      const definiteSingular = ["the", "this", "that"].includes(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural");
+      const definiteSingular = ["the", "this", "that"].includes(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural") && lexicon.groupDescriptors.has(toks[end - 1].norm);
       if (definiteSingular || toks[end]?.capitalized) return { end, kind: head.kind, notAGroup: true };
       return { end, kind: head.kind };
     }
@@ -555,6 +573,11 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       else if (NAME_PARTICLES.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else if (NAME_PARTICLES.has(u.norm) && NAME_PARTICLES.has(toks[j + 1]?.norm ?? "") && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else break;
+    }
+    // "Amir Muttaqi" where the gazetteer knows "Muttaqi": the first name belongs to that person.
+    if (j === i + 1 && gazetteer.some((m) => m.first === j && m.mode === "person")) {
+      i = j;
+      continue;
     }
     const span = toks.slice(i, j).filter((x) => x.text !== "-");
     const words = span.map((x) => x.text.replace(/['’]s$/, "").replace(/^-/, ""));

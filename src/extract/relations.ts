@@ -32,6 +32,7 @@ export function extractSentenceRelations(
     triggers: findTriggers(toks, lexicon, mentions),
     lexicon,
     speaker,
+    emitted: out,
   };
   const attribution: Attribution = attributionOf(sentence, mentions, speaker) ?? AUTHOR;
   const emitFor =
@@ -71,7 +72,7 @@ export function extractSentenceRelations(
 
 /** People "attack" each other in words: a conflict verb between two persons is criticism. */
 function personalConflict(type: RelationType, verbTrigger: boolean, source: Mention, target: Mention): RelationType {
-  const person = (m: Mention) => m.actor.startsWith("person:");
+  const person = (m: Mention) => m.personal === true;
   return type === "conflict" && verbTrigger && person(source) && person(target) ? "criticism" : type;
 }
 

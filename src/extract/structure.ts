@@ -90,7 +90,9 @@ export function obliqueMentions(toks: Token[], mentions: Mention[], lexicon: Lex
       // Plural heads only: "the spokeswoman of X" is a person, named nearby.
       return h?.words.length === len && /s$/.test(norms[m.first - 2]) && (m.first - 1 - len === 0 || ["the", ","].includes(norms[m.first - 2 - len]));
     });
-    if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by" && !headOf) {
+    // "After Taliban fighters captured X": a conjunction opening a clause, not a preposition.
+    const clauseSubject = TEMPORAL_CONJUNCTIONS.has(prev?.norm ?? "") && verbAfter(toks, m.last);
+    if (prev && PREPOSITIONS.has(prev.norm) && prev.norm !== "by" && !headOf && !clauseSubject) {
       for (const c of coordinated(toks, sorted, m, +1)) out.add(c);
     }
   }
@@ -117,7 +119,11 @@ export function subjectBefore(toks: Token[], mentions: Mention[], i: number, obl
       floor = k + 1;
       break;
     }
+  // "they need to provide …" with "they" unresolved: the subject is unknown, not an actor further back.
+  const pronoun = unresolvedSubjectPronoun(toks, mentions, i, floor);
+  if (pronoun >= 0) floor = Math.max(floor, pronoun + 1);
   const before = mentions.filter((m) => m.last <= i && m.first >= floor && (!m.compound || representsCompound(toks, m))).reverse();
+  if (pronoun >= 0 && before.length === 0) return undefined;
   for (const m of before) {
     if (oblique.has(m)) continue;
     // A possessive modifies a noun; it is the subject only with nothing after it ("the group's fighters" is not).
@@ -127,6 +133,26 @@ export function subjectBefore(toks: Token[], mentions: Mention[], i: number, obl
     return m;
   }
   return undefined;
+}
+
+// Words that open a clause when a subject and a verb follow: "after X attacked Y".
+const TEMPORAL_CONJUNCTIONS = new Set(["after", "before", "since", "until", "as", "once"]);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "it"]);
+
+/** A finite verb at i, adverbs skipped: "X successfully captured". */
+function verbAfter(toks: Token[], i: number): boolean {
+  let k = i;
+  while (k < toks.length && /ly$/.test(toks[k].norm) && !toks[k].tags.has("Verb")) k++;
+  return !!toks[k]?.tags.has("Verb") && !toks[k].tags.has("Noun");
+}
+
+/** Index of a subject pronoun that no mention stands for, between floor and i and after the last mention; -1 if none. */
+function unresolvedSubjectPronoun(toks: Token[], mentions: Mention[], i: number, floor: number): number {
+  for (let k = i - 1; k >= floor; k--) {
+    if (mentions.some((m) => m.first <= k && k < m.last)) return -1;
+    if (SUBJECT_PRONOUNS.has(toks[k].norm) && verbAfter(toks, k + 1)) return k;
+  }
+  return -1;
 }
 
 // Words of time phrases that compromise sometimes tags as verbs ("talks last month").

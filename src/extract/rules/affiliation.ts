@@ -8,7 +8,7 @@ import { LOCATIVE_PREP, PREPOSITIONS } from "../structure";
 import type { SentenceContext, SentenceRule } from "./types";
 
 const people = (ctx: SentenceContext) => ctx.mentions.filter((m) => m.mode === "person");
-const organizations = (ctx: SentenceContext) => ctx.mentions.filter((m) => m.mode !== "person" && m.mode !== "pronoun" && !m.actor.startsWith("person:"));
+const organizations = (ctx: SentenceContext) => ctx.mentions.filter((m) => m.mode !== "person" && m.mode !== "pronoun" && !m.personal);
 
 export const titleAffiliationRule: SentenceRule = {
   id: "title-affiliation",
@@ -26,7 +26,7 @@ export const titleAffiliationRule: SentenceRule = {
       // skip "acting", "former", "deputy", "then", "top"
       let j = roleStart;
       // …and capitalized words of the office: "British Defence Secretary X".
-      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !PREPOSITIONS.has(t.norm)) || (t.capitalized && !t.tags.has("Person"));
+      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !PREPOSITIONS.has(t.norm) && !t.tags.has("Verb")) || (t.capitalized && !t.tags.has("Person"));
       while (j > 0 && skippable(toks[j - 1]) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
       const org = orgs.find((o) => o.last === j || o.last === roleStart);
       if (org) emit(p, org, "affiliation", "asserted", true, { first: roleStart, last: p.first });
@@ -63,7 +63,7 @@ export const appositionAffiliationRule: SentenceRule = {
   },
 };
 
-const isPerson = (m: Mention) => m.mode === "person" || m.actor.startsWith("person:");
+const isPerson = (m: Mention) => m.mode === "person" || m.personal === true;
 
 function appositionEnd({ toks, norms }: SentenceContext, a: number): number {
   for (let e = a; e < toks.length; e++) {
@@ -71,4 +71,31 @@ function appositionEnd({ toks, norms }: SentenceContext, a: number): number {
     if (e > a + 1 && toks[e].tags.has("Verb") && !toks[e].tags.has("Participle") && !toks[e].tags.has("Noun") && !/ing$/.test(norms[e])) return e;
   }
   return toks.length;
+}
+
+/**
+ * People the gazetteer knows act for a state or group (data/gazetteer/people.json):
+ * the affiliation holds wherever they are named, unless the sentence gives another.
+ */
+export const knownAffiliationRule: SentenceRule = {
+  id: "known-affiliation",
+  description: "a person listed in the gazetteer with the actor they act for, where the sentence states no affiliation of its own",
+  run(ctx, emit) {
+    const affiliations = affiliationsOf(ctx);
+    for (const p of people(ctx)) {
+      const actor = affiliations.get(p.actor);
+      if (!actor || ctx.emitted.some((r) => r.type === "affiliation" && r.source.actor === p.actor)) continue;
+      emit(p, { ...p, actor, mode: "name", personal: false }, "affiliation", "asserted", true, { first: p.first, last: p.last });
+    }
+  },
+};
+
+const affiliationCache = new WeakMap<object, Map<string, string>>();
+function affiliationsOf(ctx: SentenceContext): Map<string, string> {
+  let m = affiliationCache.get(ctx.lexicon);
+  if (!m) {
+    m = new Map(ctx.lexicon.actors.filter((a) => a.affiliation).map((a) => [a.id, a.affiliation!]));
+    affiliationCache.set(ctx.lexicon, m);
+  }
+  return m;
 }

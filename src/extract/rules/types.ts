@@ -52,6 +52,8 @@ export interface SentenceContext {
   lexicon: Lexicon;
   /** Who speaks the quotes of this sentence, if known. */
   speaker: Mention | undefined;
+  /** What the rules before this one emitted for the sentence. */
+  emitted: readonly SentenceRelation[];
 }
 
 /** What the runner works out once per trigger, before the trigger rules look at it. */

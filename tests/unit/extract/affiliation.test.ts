@@ -4,35 +4,35 @@ import { describe, expect, it } from "vitest";
 import { extract, relations } from "./helpers";
 
 describe("affiliation", () => {
-  it("'Hezbollah leader Hassan Nasrallah': the person leads the group and is the subject", () => {
-    expect(relations("Hezbollah leader Hassan Nasrallah criticized Israel.")).toEqual([
-      "person:Hassan Nasrallah>affiliation.asserted>hezbollah",
-      "person:Hassan Nasrallah>criticism.asserted>israel",
+  it("'Hezbollah leader Karim Haddad': the person leads the group and is the subject", () => {
+    expect(relations("Hezbollah leader Karim Haddad criticized Israel.")).toEqual([
+      "person:Karim Haddad>affiliation.asserted>hezbollah",
+      "person:Karim Haddad>criticism.asserted>israel",
     ]);
   });
 
   it("'X, the spokesman of the Kremlin' ties X to Russia", () => {
-    expect(relations("Dmitry Peskov, the spokesman of the Kremlin, said talks stalled.")).toEqual(["person:Dmitry Peskov>affiliation.asserted>russia"]);
+    expect(relations("Pavel Sorokin, the spokesman of the Kremlin, said talks stalled.")).toEqual(["person:Pavel Sorokin>affiliation.asserted>russia"]);
   });
 
   it("demonym titles: 'Turkish President X'", () => {
-    const x = extract("Turkish President Recep Tayyip Erdogan spoke on Friday.");
-    expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["person:Recep Tayyip Erdogan>affiliation.asserted>turkey"]);
-    expect(x.actors.get("person:Recep Tayyip Erdogan")?.kind).toBe("person");
+    const x = extract("Turkish President Kemal Aydinoglu spoke on Friday.");
+    expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["person:Kemal Aydinoglu>affiliation.asserted>turkey"]);
+    expect(x.actors.get("person:Kemal Aydinoglu")?.kind).toBe("person");
   });
 
   it("possessive titles: \"Iran's supreme leader X\"", () => {
-    expect(relations("Iran's supreme leader Ali Khamenei praised Hezbollah.")).toEqual([
-      "person:Ali Khamenei>affiliation.asserted>iran",
-      "person:Ali Khamenei>support.asserted>hezbollah",
+    expect(relations("Iran's supreme leader Reza Farahani praised Hezbollah.")).toEqual([
+      "person:Reza Farahani>affiliation.asserted>iran",
+      "person:Reza Farahani>support.asserted>hezbollah",
     ]);
   });
 
   it("a titled person as object: the host meets the group, the person belongs to it", () => {
-    expect(relations("Iran hosted Hamas leader Ismail Haniyeh.")).toEqual(["iran>meeting.asserted>hamas", "person:Ismail Haniyeh>affiliation.asserted>hamas"]);
+    expect(relations("Iran hosted Hamas leader Yusuf Barakat.")).toEqual(["iran>meeting.asserted>hamas", "person:Yusuf Barakat>affiliation.asserted>hamas"]);
   });
 
   it("two people named in full meet each other", () => {
-    expect(relations("Vladimir Putin met Recep Tayyip Erdogan in Sochi.")).toEqual(["person:Vladimir Putin>meeting.asserted>person:Recep Tayyip Erdogan"]);
+    expect(relations("Daniel Okafor met Michael Brandt in Sochi.")).toEqual(["person:Daniel Okafor>meeting.asserted>person:Michael Brandt"]);
   });
 });

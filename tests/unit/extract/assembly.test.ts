@@ -7,8 +7,8 @@ import { GRAPH_SCHEMA_VERSION, parseGraph, relationId, type ActorKind, type Attr
 import { extract, extractor } from "./helpers";
 
 const DOCS = [
-  { id: "a", text: "Russia met Turkey in Sochi. Hezbollah leader Hassan Nasrallah criticized Israel." },
-  { id: "b", text: "Turkey met Russia in Ankara. Hasan Nasrallah later praised Iran." },
+  { id: "a", text: "Russia met Turkey in Sochi. Hezbollah leader Karim Haddad criticized Israel." },
+  { id: "b", text: "Turkey met Russia in Ankara. Group leader Kareem Haddad later praised Iran." },
 ];
 const build = (at: string) => assembleGraph(DOCS.map((d) => extract(d.text, d.id)), extractor.lexicon, at);
 
@@ -41,15 +41,15 @@ describe("assembleGraph", () => {
 
   it("ids: gazetteer ids for known actors, one slug for a person spelled two ways, relation ids from source, type, status, target", () => {
     expect(g.relations.map((r) => r.id)).toEqual([
-      "hassan-nasrallah>affiliation.asserted>hezbollah",
-      "hassan-nasrallah>criticism.asserted>israel",
-      "hassan-nasrallah>support.asserted>iran",
+      "karim-haddad>affiliation.asserted>hezbollah",
+      "karim-haddad>criticism.asserted>israel",
+      "karim-haddad>support.asserted>iran",
       "russia>meeting.asserted>turkey",
     ]);
     for (const r of g.relations) expect(r.id).toBe(relationId(r.source, r.type, r.status, r.target));
-    const person = g.actors.find((a) => a.id === "hassan-nasrallah")!;
-    expect([person.name, person.kind, person.documents]).toEqual(["Hassan Nasrallah", "person", ["a", "b"]]);
-    expect(person.aliases).toContain("Hasan Nasrallah");
+    const person = g.actors.find((a) => a.id === "karim-haddad")!;
+    expect([person.name, person.kind, person.documents]).toEqual(["Kareem Haddad", "person", ["a", "b"]]);
+    expect(person.aliases).toContain("Karim Haddad");
   });
 
   it("keeps relation ids when more documents are added", () => {
@@ -136,13 +136,13 @@ function said(
 }
 
 describe("assembleGraph: attribution, disputes, confidence", () => {
-  const A = "Israel struck Syria, Sergei Lavrov said.";
+  const A = "Israel struck Syria, Anton Belov said.";
   const B = "Israel denied it struck Syria.";
   const C = "Israel struck Syria, two officials told Reuters.";
   const table: RulePrecision = { note: "t", sets: [], default: 0.5, rules: { svo: { predicted: 8, correct: 7, precision: 0.875 } } }; // svo: 8/10 = 0.8
   const extractions = [
-    doc("a", A, { israel: state("Israel"), syria: state("Syria"), "person:Sergei Lavrov": person("Sergei Lavrov") }, [
-      said("a", A, "israel", "conflict", "asserted", "syria", "struck", "svo", { kind: "actor", actor: "person:Sergei Lavrov", text: "Sergei Lavrov", start: 21, end: 34 }),
+    doc("a", A, { israel: state("Israel"), syria: state("Syria"), "person:Anton Belov": person("Anton Belov") }, [
+      said("a", A, "israel", "conflict", "asserted", "syria", "struck", "svo", { kind: "actor", actor: "person:Anton Belov", text: "Anton Belov", start: 21, end: 34 }),
     ]),
     doc("b", B, { israel: state("Israel"), syria: state("Syria") }, [said("b", B, "israel", "conflict", "denied", "syria", "struck", "svo", { kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 })]),
     doc("c", C, { israel: state("Israel"), syria: state("Syria") }, [
@@ -161,18 +161,18 @@ describe("assembleGraph: attribution, disputes, confidence", () => {
     expect(r.ok ? "ok" : r.error).toBe("ok");
     const asserted = byId("israel>conflict.asserted>syria");
     expect(asserted.evidence.map((e) => [e.doc, e.rule, e.attribution])).toEqual([
-      ["a", "svo", { kind: "actor", actor: "sergei-lavrov", text: "Sergei Lavrov", start: 21, end: 34 }],
+      ["a", "svo", { kind: "actor", actor: "anton-belov", text: "Anton Belov", start: 21, end: 34 }],
       ["c", "legacy", { kind: "source", text: "two officials", start: 21, end: 34 }],
     ]);
-    // Lavrov is in no relation, but speaks for one.
-    expect(g.actors.map((a) => a.id)).toContain("sergei-lavrov");
+    // Belov is in no relation, but speaks for one.
+    expect(g.actors.map((a) => a.id)).toContain("anton-belov");
     expect(byId("israel>conflict.denied>syria").evidence[0].attribution).toEqual({ kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 });
     expect(byId("syria>criticism.asserted>israel").evidence[0].attribution).toEqual({ kind: "source", text: "two officials", start: 21, end: 34 });
   });
 
   it("flags the asserted and the denied relation of the pair as disputed, and halves their confidence", () => {
     expect(g.relations.map((r) => [r.id, r.disputed, r.confidence])).toEqual([
-      // Two sources (Lavrov in a: 0.8; the officials in c: 0.5): 1 − 0.2 · 0.5 = 0.9, halved.
+      // Two sources (Belov in a: 0.8; the officials in c: 0.5): 1 − 0.2 · 0.5 = 0.9, halved.
       ["israel>conflict.asserted>syria", true, 0.45],
       // One source (Israel in b): 0.8, halved.
       ["israel>conflict.denied>syria", true, 0.4],
@@ -189,20 +189,20 @@ describe("assembleGraph: attribution, disputes, confidence", () => {
   });
 
   it("merges spelling variants of a surname across documents, first-seen actor first, with its longest name", () => {
-    const X = "Nasrallah praised Iran.";
-    const Y = "Hassan Nasralah praised Iran.";
-    const Z = "Hasan Nasrallah praised Iran.";
+    const X = "Haddad praised Iran.";
+    const Y = "Karim Hadad praised Iran.";
+    const Z = "Kareem Haddad praised Iran.";
     const rel = (d: string, text: string, key: string) => said(d, text, key, "support", "asserted", "iran", "praised", "svo", AUTHOR_ATTRIBUTION);
     const out = assembleGraph(
       [
-        doc("x", X, { "person:Nasrallah": person("Nasrallah"), iran: state("Iran") }, [rel("x", X, "person:Nasrallah")]),
-        doc("y", Y, { "person:Hassan Nasralah": person("Hassan Nasralah"), iran: state("Iran") }, [rel("y", Y, "person:Hassan Nasralah")]),
-        doc("z", Z, { "person:Hasan Nasrallah": person("Hasan Nasrallah"), iran: state("Iran") }, [rel("z", Z, "person:Hasan Nasrallah")]),
+        doc("x", X, { "person:Haddad": person("Haddad"), iran: state("Iran") }, [rel("x", X, "person:Haddad")]),
+        doc("y", Y, { "person:Karim Hadad": person("Karim Hadad"), iran: state("Iran") }, [rel("y", Y, "person:Karim Hadad")]),
+        doc("z", Z, { "person:Kareem Haddad": person("Kareem Haddad"), iran: state("Iran") }, [rel("z", Z, "person:Kareem Haddad")]),
       ],
       extractor.lexicon,
       "x",
     );
     const people = out.actors.filter((a) => a.kind === "person");
-    expect(people.map((p) => [p.id, p.name, p.documents])).toEqual([["nasrallah", "Hassan Nasralah", ["x", "y", "z"]]]);
+    expect(people.map((p) => [p.id, p.name, p.documents])).toEqual([["haddad", "Kareem Haddad", ["x", "y", "z"]]]);
   });
 });

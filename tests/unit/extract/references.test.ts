@@ -14,22 +14,22 @@ describe("references back", () => {
   });
 
   it("a surname alone after the full name is the same person", () => {
-    const x = extract("Turkish President Recep Tayyip Erdogan spoke on Friday. Erdogan later condemned the PKK.");
+    const x = extract("Turkish President Kemal Aydinoglu spoke on Friday. Aydinoglu later condemned the PKK.");
     expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`).sort()).toEqual([
-      "person:Recep Tayyip Erdogan>affiliation.asserted>turkey",
-      "person:Recep Tayyip Erdogan>criticism.asserted>pkk",
+      "person:Kemal Aydinoglu>affiliation.asserted>turkey",
+      "person:Kemal Aydinoglu>criticism.asserted>pkk",
     ]);
-    expect([...x.actors.keys()].filter((k) => k.startsWith("person:"))).toEqual(["person:Recep Tayyip Erdogan"]);
+    expect([...x.actors.keys()].filter((k) => k.startsWith("person:"))).toEqual(["person:Kemal Aydinoglu"]);
   });
 
   it("a spelling variant of the surname is the same person", () => {
-    expect(relations("Ukrainian President Volodymyr Zelensky arrived in Brussels. Zelenskyy later criticized Russia.")).toEqual([
-      "person:Volodymyr Zelensky>affiliation.asserted>ukraine",
-      "person:Volodymyr Zelensky>criticism.asserted>russia",
+    expect(relations("Ukrainian President Taras Kovalenko arrived in Brussels. Kovalenco later criticized Russia.")).toEqual([
+      "person:Taras Kovalenko>affiliation.asserted>ukraine",
+      "person:Taras Kovalenko>criticism.asserted>russia",
     ]);
-    expect(relations("Pakistani Prime Minister Shehbaz Sharif spoke on Monday. Shariff later criticized the TTP.")).toEqual([
-      "person:Shehbaz Sharif>affiliation.asserted>pakistan",
-      "person:Shehbaz Sharif>criticism.asserted>ttp",
+    expect(relations("Pakistani Prime Minister Imran Qureshi spoke on Monday. Qureshy later criticized the TTP.")).toEqual([
+      "person:Imran Qureshi>affiliation.asserted>pakistan",
+      "person:Imran Qureshi>criticism.asserted>ttp",
     ]);
   });
 });

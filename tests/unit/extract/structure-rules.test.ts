@@ -1,0 +1,123 @@
+// The structure layer and the rules added with it: trigger frames, actors that
+// generalize (descriptive groups, demonym phrases, titles without a name,
+// listed people), reported speech and who states a relation. Sentences of our own.
+import { describe, expect, it } from "vitest";
+import { extract, relations } from "./helpers";
+
+const withRule = (text: string) =>
+  extract(text).relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target} [${r.evidence.rule}]`).sort();
+
+describe("trigger frames", () => {
+  it("'lift' + sanctions is a concession, and the sanctions are no conflict of their own", () => {
+    expect(relations("Canada lifted sanctions on Cuba.")).toEqual(["canada>concession.asserted>cuba"]);
+    expect(relations("Norway eased the curfew in Sweden.")).toEqual(["norway>concession.asserted>sweden"]);
+  });
+
+  it("'impose' + sanctions is a conflict", () => {
+    expect(relations("Japan imposed new sanctions on North Korea.")).toEqual(["japan>conflict.asserted>north-korea"]);
+  });
+
+  it("an indirect object: 'give X a grant' is aid to X", () => {
+    expect(relations("Sweden will give Kenya a grant.")).toEqual(["sweden>aid.intended>kenya"]);
+  });
+
+  it("a frame can say a word is no trigger: 'meet demands', 'ambassador' before a name", () => {
+    expect(relations("Chile met the demands of the unions.")).toEqual([]);
+    expect(relations("Spain summoned ambassador Pedro Alvarez.")).toEqual(["spain>criticism.asserted>person:Pedro Alvarez"]);
+  });
+
+  it("a frame sets the status: 'offer aid' is intended", () => {
+    expect(relations("Denmark offered aid to Malawi.")).toEqual(["denmark>aid.intended>malawi"]);
+  });
+
+  it("new verb frames: deport, torture, beat up", () => {
+    expect(relations("Thai police deported Cambodian workers.")).toEqual(["thailand>conflict.asserted>cambodia"]);
+    expect(relations("Syrian guards tortured Lebanese detainees.")).toEqual(["syria>conflict.asserted>lebanon"]);
+  });
+
+  it("'war-torn' describes, it states no war", () => {
+    expect(relations("Italy sent aid to war-torn Somalia.")).toEqual(["italy>aid.asserted>somalia"]);
+  });
+});
+
+describe("actors that generalize", () => {
+  it("a demonym heading a noun phrase names its state: 'Swiss doctors', 'Greek sides'", () => {
+    expect(relations("Swiss doctors treated Afghan refugees. The Turkish and Greek sides agreed.").sort()).toEqual(["greece>diplomacy.asserted>turkey"]);
+  });
+
+  it("descriptive non-state groups are actors of their own, with their kind", () => {
+    const x = extract("Sudanese rebels attacked Chad.");
+    expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["group:Sudanese rebels>conflict.asserted>chad"]);
+    expect(x.actors.get("group:Sudanese rebels")?.kind).toBe("armed-group");
+    expect(extract("The Ugandan opposition condemned Kenya.").actors.get("group:Ugandan opposition")?.kind).toBe("political-group");
+  });
+
+  it("'the … group' refers back and '… group Hamas' names: neither is a new group", () => {
+    expect(relations("Hamas fired rockets. Egypt criticized the Palestinian militant group.")).toEqual(["egypt>criticism.asserted>hamas"]);
+  });
+
+  it("a title with no name speaks for the state; a former one does not", () => {
+    expect(relations("Taiwan's vice foreign minister visited Paraguay.")).toEqual(["taiwan>meeting.asserted>paraguay"]);
+    expect(relations("A former Iranian minister praised Iraq.")).toEqual([]);
+  });
+
+  it("'security forces in X' are X's", () => {
+    expect(relations("Security forces in Mali killed Nigerien traders.")).toEqual(["mali>conflict.asserted>niger"]);
+  });
+
+  it("capitalized office words sit between the demonym and the role: 'British Defence Secretary X'", () => {
+    expect(relations("British Defence Secretary John Hardy visited Kenya.")).toEqual([
+      "person:John Hardy>affiliation.asserted>united-kingdom",
+      "person:John Hardy>meeting.asserted>kenya",
+    ]);
+  });
+
+  it("people the gazetteer lists are tied to the actor they act for, and a leader's 'administration' is the state", () => {
+    expect(withRule("Vladimir Putin met Recep Tayyip Erdogan in Sochi.")).toEqual([
+      "recep-tayyip-erdogan>affiliation.asserted>turkey [known-affiliation]",
+      "vladimir-putin>affiliation.asserted>russia [known-affiliation]",
+      "vladimir-putin>meeting.asserted>recep-tayyip-erdogan [svo]",
+    ]);
+    expect(relations("The Biden administration sanctioned Venezuela.")).toEqual(["united-states>conflict.asserted>venezuela"]);
+  });
+});
+
+describe("clauses and reported speech", () => {
+  it("in 'X said Y …' the relation is Y's and X states it", () => {
+    const x = extract("Brazil said Argentina attacked Chile.");
+    expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["argentina>conflict.asserted>chile"]);
+    expect(x.relations[0].evidence.attribution).toMatchObject({ kind: "actor", actor: "brazil", text: "Brazil" });
+  });
+
+  it("a trailing source that is no actor is kept as text with offsets", () => {
+    const text = "Peru condemned Bolivia, two officials said on Monday.";
+    const [r] = extract(text).relations;
+    expect(r.evidence.attribution).toMatchObject({ kind: "source", text: "two officials" });
+    expect(text.slice(r.evidence.attribution.start, r.evidence.attribution.end)).toBe("two officials");
+  });
+
+  it("'according to X' names the source; with no source the article speaks", () => {
+    expect(extract("Ghana deported Togolese migrants, according to local media.").relations[0].evidence.attribution).toMatchObject({ kind: "source", text: "local media" });
+    expect(extract("Ghana deported Togolese migrants.").relations[0].evidence.attribution).toMatchObject({ kind: "author" });
+  });
+
+  it("'they' after a reporting verb is the plural actor that speaks", () => {
+    expect(relations("Malian rebels said they would release Algerian hostages.")).toEqual(["group:Malian rebels>concession.intended>algeria"]);
+  });
+
+  it("an unresolved subject pronoun is no licence to take an actor further back", () => {
+    expect(relations("Praising Oman, they decided to fund the project.")).toEqual([]);
+  });
+
+  it("the main clause's subject after a leading phrase: 'In talks with X last month, Y officials …'", () => {
+    expect(relations("In talks with Chinese officials last month, to secure a loan, Zambian negotiators raised the debt.")).toEqual(["zambia>meeting.asserted>china"]);
+  });
+
+  it("a coordinated subject of a tie holds it with each other: 'A and B signed a pact'", () => {
+    expect(relations("Peru and Ecuador signed a pact.")).toEqual(["ecuador>diplomacy.asserted>peru"]);
+  });
+
+  it("'after' opening a clause: its subject is no prepositional object", () => {
+    expect(relations("After Serbia attacked Kosovo, talks stalled.")).toEqual(["serbia>conflict.asserted>kosovo"]);
+  });
+});
