@@ -125,12 +125,17 @@ export async function runBuildBench(opts: BuildBenchOptions = {}) {
       };
     }
     const extracted = (r: CliRun) => (r.summary as { extracted?: number } | null)?.extracted ?? null;
+    const extractMs = (r: CliRun) => (r.summary as { timings?: { extractMs?: number } } | null)?.timings?.extractMs ?? null;
+    const [e1, e2] = [extractMs(one), extractMs(two)];
     return {
       workers: {
         mb: workersMb,
         oneSeconds: one.seconds,
         twoSeconds: two.seconds,
         speedup: Math.round((one.seconds / two.seconds) * 100) / 100,
+        // The extraction phase alone (worker start-up included; reading, assembly and writing are serial).
+        extractSeconds: [e1, e2].map((ms) => (ms === null ? null : Math.round(ms / 10) / 100)),
+        extractSpeedup: e1 && e2 ? Math.round((e1 / e2) * 100) / 100 : null,
         identicalOutput: identical,
       },
       rebuild: {

@@ -162,6 +162,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     try {
       let next = 0;
       const inFlight = new Set<string>();
+      const writes: Promise<void>[] = [];
       const lane = async () => {
         while (next < todo.length) {
           const i = todo[next++];
@@ -173,7 +174,8 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
             const began = o.startedAt - performance.timeOrigin;
             if (firstExtractionMs === null || began < firstExtractionMs) firstExtractionMs = Math.round(began);
             outcomes[i] = { extraction: o.extraction, degraded: o.degraded };
-            await cache?.set(doc, outcomes[i]!);
+            // Written in the background: the lane takes the next article at once.
+            if (cache) writes.push(cache.set(doc, outcomes[i]!));
           } catch (err) {
             // An extractor bug (or a stall) on one article must not cost the others.
             failed.push({ path: doc.path, reason: `extraction failed: ${errorMessage(err)}` });
@@ -184,6 +186,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, threads) }, lane));
+      await Promise.all(writes);
     } finally {
       await ex.close();
     }

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/build/pipeline";
 import { fromPlain, toPlain } from "../../src/build/plain";
+import { extractorVersion } from "../../src/build/version";
 import { writeFileAtomic } from "../../src/build/write";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -69,21 +70,39 @@ describe("buildGraph", () => {
   it("re-extracts only the changed article from the cache, with the same output", async () => {
     const input = corpus("cached");
     const cacheDir = join(dir, "cache");
-    const full = await buildGraph({ input, workers: 0, cacheDir });
+    // A fixed version, so that edits to src/extract while the test runs do not count.
+    const cacheVersion = "test";
+    const full = await buildGraph({ input, workers: 0, cacheDir, cacheVersion });
     const n = full.summary.files;
     expect(full.summary.extracted).toBe(n);
     expect(full.summary.cached).toBe(0);
 
-    const again = await buildGraph({ input, workers: 0, cacheDir });
+    const again = await buildGraph({ input, workers: 0, cacheDir, cacheVersion });
     expect(again.summary).toMatchObject({ extracted: 0, cached: n });
     expect(stable(again.graph)).toBe(stable(full.graph));
 
     const first = readdirSync(input).filter((f) => f.endsWith(".txt")).sort()[0];
     writeFileSync(join(input, first), `${readFileSync(join(input, first), "utf8")}\n\nIran and Iraq met in Baghdad on Monday.\n`);
-    const rebuilt = await buildGraph({ input, workers: 0, cacheDir });
+    const rebuilt = await buildGraph({ input, workers: 0, cacheDir, cacheVersion });
     expect(rebuilt.summary).toMatchObject({ extracted: 1, cached: n - 1 });
     const fresh = await buildGraph({ input, workers: 0, cacheDir: null });
     expect(stable(rebuilt.graph)).toBe(stable(fresh.graph));
+  });
+
+  it("keys the cache by the extractor's sources and data, not by the corpus", () => {
+    const root = join(dir, "version-root");
+    for (const [f, t] of [["src/extract/a.ts", "a"], ["src/graph/s.ts", "s"], ["data/lexicon/x.json", "{}"], ["data/articles/y.txt", "y"]] as const) {
+      mkdirSync(join(root, f, ".."), { recursive: true });
+      writeFileSync(join(root, f), t);
+    }
+    const v0 = extractorVersion(root);
+    writeFileSync(join(root, "data/articles/y.txt"), "changed");
+    expect(extractorVersion(root)).toBe(v0);
+    writeFileSync(join(root, "data/lexicon/x.json"), '{"a":1}');
+    const v1 = extractorVersion(root);
+    expect(v1).not.toBe(v0);
+    writeFileSync(join(root, "src/extract/a.ts"), "b");
+    expect(extractorVersion(root)).not.toBe(v1);
   });
 
   it("stops articles that run over their time budget and reports each with its reason", async () => {
