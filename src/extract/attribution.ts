@@ -4,21 +4,17 @@
 // officials", "police"); the article's own voice when nothing is said.
 import type { Mention } from "./mentions";
 import type { Attribution } from "./rules/types";
-import { SPEECH_VERBS, ANNOUNCING_VERBS } from "./structure";
+import type { Lexicon, LexiconWords } from "./lexicon";
 import type { Sentence, Token } from "./text";
 
 export const AUTHOR: Attribution = { kind: "author", text: "the article" };
 
-// Words that may stand between a reporting verb and the end of the sentence: "said on Monday", "said today".
-const TIME_WORDS = new Set(["on", "in", "late", "early", "last", "this", "today", "yesterday", "tonight", "here", "there", "earlier", "later", "recently", "again", "also", "previously", "the", "a", "week", "month", "year", "weekend", "statement", "interview", "in", "an", "at", "conference", "news", "briefing", "told", "to", "reporters", "journalists", "press", "by", "phone", "telephone"]);
-// Phrase edges: where a source phrase before a reporting verb begins.
-const PHRASE_START = new Set([",", ";", ":", "“", "”", '"', "(", "—", "–"]);
 
 /** The source of a sentence, or undefined when the article states it in its own voice. */
-export function attributionOf(sentence: Sentence, mentions: Mention[], speaker: Mention | undefined): Attribution | undefined {
+export function attributionOf(sentence: Sentence, mentions: Mention[], speaker: Mention | undefined, lexicon: Lexicon): Attribution | undefined {
   const toks = sentence.tokens;
-  const according = accordingTo(toks);
-  const span = according ?? trailingReport(toks) ?? leadingReport(toks);
+  const w = lexicon.words;
+  const span = accordingTo(toks, w) ?? trailingReport(toks, w) ?? leadingReport(toks, w);
   if (span) return describe(toks, mentions, span);
   if (speaker) return { kind: "actor", actor: speaker.actor, text: sentence.text.slice(speaker.start - sentence.start, speaker.end - sentence.start), start: speaker.start, end: speaker.end };
   return undefined;
@@ -29,63 +25,63 @@ interface Span {
   last: number;
 }
 
-const isReporting = (t: Token) => (SPEECH_VERBS.has(t.norm) || ANNOUNCING_VERBS.has(t.norm)) && !t.capitalized;
+const isReporting = (t: Token, w: LexiconWords) => (w.reportingVerbs.has(t.norm) || w.announcingVerbs.has(t.norm)) && !t.capitalized;
 
 /** "according to X", up to the next comma or the end. */
-function accordingTo(toks: Token[]): Span | undefined {
+function accordingTo(toks: Token[], w: LexiconWords): Span | undefined {
   for (let i = 0; i + 2 < toks.length; i++) {
     if (toks[i].norm !== "according" || toks[i + 1].norm !== "to") continue;
     let j = i + 2;
-    while (j < toks.length && ![",", ".", ";", ":", "—"].includes(toks[j].text)) j++;
+    while (j < toks.length && !w.sourcePhraseEnds.has(toks[j].text)) j++;
     if (j > i + 2) return { first: i + 2, last: j };
   }
   return undefined;
 }
 
 /** "…, a UN official said on Monday." / "…, said X." */
-function trailingReport(toks: Token[]): Span | undefined {
+function trailingReport(toks: Token[], w: LexiconWords): Span | undefined {
   let end = toks.length;
   while (end > 0 && /^[.!?"”’)]$/.test(toks[end - 1].text)) end--;
   for (let v = end - 1; v > 0 && end - v <= 12; v--) {
-    if (!isReporting(toks[v])) {
-      if (!TIME_WORDS.has(toks[v].norm) && !toks[v].capitalized && !/^\p{N}/u.test(toks[v].text)) return undefined;
+    if (!isReporting(toks[v], w)) {
+      if (!w.attributionTimeWords.has(toks[v].norm) && !toks[v].capitalized && !/^\p{N}/u.test(toks[v].text)) return undefined;
       continue;
     }
     // "…, said X": the source follows the verb.
-    if (PHRASE_START.has(toks[v - 1].text) && v + 1 < end) return trimSpan(toks, { first: v + 1, last: end });
+    if (w.sourcePhraseEdges.has(toks[v - 1].text) && v + 1 < end) return trimSpan(toks, w, { first: v + 1, last: end });
     // "…, X said": the source runs back to the phrase edge.
     let s = v - 1;
-    while (s >= 0 && !PHRASE_START.has(toks[s].text)) s--;
+    while (s >= 0 && !w.sourcePhraseEdges.has(toks[s].text)) s--;
     // "Human Rights Watch (HRW) said": a parenthesis inside the phrase is part of it.
     while (s > 0 && toks[s].text === "(" && toks.slice(s, v).some((t) => t.text === ")")) {
       s--;
-      while (s >= 0 && !PHRASE_START.has(toks[s].text)) s--;
+      while (s >= 0 && !w.sourcePhraseEdges.has(toks[s].text)) s--;
     }
     if (s < 0 || v - s - 1 > 10) return undefined;
-    return trimSpan(toks, { first: s + 1, last: v });
+    return trimSpan(toks, w, { first: s + 1, last: v });
   }
   return undefined;
 }
 
 /** "X said (that) …": the source is what stands before an early reporting verb. */
-function leadingReport(toks: Token[]): Span | undefined {
+function leadingReport(toks: Token[], w: LexiconWords): Span | undefined {
   for (let v = 1; v < Math.min(toks.length, 12); v++) {
-    if (PHRASE_START.has(toks[v].text)) return undefined;
-    if (!isReporting(toks[v])) continue;
+    if (w.sourcePhraseEdges.has(toks[v].text)) return undefined;
+    if (!isReporting(toks[v], w)) continue;
     // "announced a plan" reports nothing; "said", or "announced that", does.
-    if (ANNOUNCING_VERBS.has(toks[v].norm) && toks[v + 1]?.norm !== "that") return undefined;
+    if (w.announcingVerbs.has(toks[v].norm) && toks[v + 1]?.norm !== "that") return undefined;
     let first = 0;
     // "has said", "had told": auxiliaries belong to the verb.
     let last = v;
-    while (last > first && ["has", "have", "had", "was", "were", "is", "also", "again", "repeatedly"].includes(toks[last - 1].norm)) last--;
-    return last > first ? trimSpan(toks, { first, last }) : undefined;
+    while (last > first && w.reportAuxiliaries.has(toks[last - 1].norm)) last--;
+    return last > first ? trimSpan(toks, w, { first, last }) : undefined;
   }
   return undefined;
 }
 
-function trimSpan(toks: Token[], s: Span): Span | undefined {
+function trimSpan(toks: Token[], w: LexiconWords, s: Span): Span | undefined {
   let { first, last } = s;
-  while (last > first && TIME_WORDS.has(toks[last - 1].norm) && !toks[last - 1].capitalized) last--;
+  while (last > first && w.attributionTimeWords.has(toks[last - 1].norm) && !toks[last - 1].capitalized) last--;
   while (first < last && /^\p{P}$/u.test(toks[first].text)) first++;
   while (last > first && /^\p{P}$/u.test(toks[last - 1].text)) last--;
   return last > first ? { first, last } : undefined;

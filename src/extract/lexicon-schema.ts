@@ -158,6 +158,22 @@ export const SYNTAX_LISTS = [
   "appositionCopulas",
   "appositionOpeners",
   "headOfOpeners",
+  "temporalConjunctions",
+  "subjectPronouns",
+  "timeModifiers",
+  "reportingVerbs",
+  "announcingVerbs",
+  "clauseSubjectPronouns",
+  "adverbsBeforeVerb",
+  "objectGapStops",
+  "reportAuxiliaries",
+  "attributionTimeWords",
+  "sourcePhraseEdges",
+  "sourcePhraseEnds",
+  "notNoun",
+  "indefiniteArticles",
+  "questionMarkers",
+  "conditionMarkers",
 ] as const;
 
 /** The lists of names.json, read by the mention finder. */
@@ -175,6 +191,10 @@ export const NAME_LISTS = [
   "thingPronouns",
   "personPronouns",
   "possessivePronouns",
+  "leaderBodies",
+  "roleModifiers",
+  "formerMarkers",
+  "pluralPronouns",
 ] as const;
 
 export type SyntaxListName = (typeof SYNTAX_LISTS)[number];

@@ -5,7 +5,7 @@
 // because references resolve against what came before.
 import { distance } from "fastest-levenshtein";
 import type { ActorKind } from "../graph/schema";
-import { addPhrase, matchAt, phraseWords, type Lexicon, type PhraseIndex } from "./lexicon";
+import { addPhrase, matchAt, phraseWords, type Lexicon, type LexiconWords, type PhraseIndex } from "./lexicon";
 import type { Sentence, Token } from "./text";
 
 export type MentionMode =
@@ -101,33 +101,6 @@ export function buildActorMatcher(lexicon: Lexicon): ActorMatcher {
   return { forms, kinds, names, affiliations };
 }
 
-const LOCATIVE = new Set(["in", "at", "from", "near", "into", "outside", "inside", "across", "around", "throughout", "via", "through"]);
-const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la"]);
-// Capitalized words that open sentences or name things other than people.
-const NOT_NAME = new Set(
-  "the a an this that these those he she it they we i you his her their our its my your in on at for from with by of to and or but as after before when while since during although though if because however meanwhile also still now then there here what which who whom whose where why how some many most several all both each every other another such no not according president minister spokesman spokesperson leader dr mr mrs ms sir gen general brig col lt maj former then acting deputy senior top chief secretary ambassador envoy king prince sheikh emir queen monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december islamic islamist muslim muslims arab arabs sunni shiite shia jewish christian western eastern northern southern middle east west north south international national political military security foreign interior defense defence information office political ministry ministry department council press media news report reports file photo video".split(
-    " ",
-  ),
-);
-// Words that make a capitalized phrase a place, a work, an event or a body, not a person.
-const NON_PERSON_HEADS = new Set(
-  "accords accord agreement treaty news media agency times post journal tv television radio network institute university college school center centre airport mosque church temple house lawn street square palace hotel hall office ministry department council committee commission court party front brigade brigades army forces movement organization organisation union league bank fund foundation group monitor conference summit province city district valley mountains island islands sea ocean gulf river strait airlines company corporation inc ltd war crisis campaign operation program programme project initiative day revolution strip bay square".split(
-    " ",
-  ),
-);
-// What a leader's name heads when it stands for the state: "the Biden administration".
-const LEADER_BODIES = new Set(["administration", "government", "regime", "cabinet", "presidency"]);
-// Words that may stand inside a title before the role: "vice foreign minister".
-const ROLE_MODIFIERS = new Set(["vice", "deputy", "acting", "former", "senior", "top", "chief", "junior", "assistant", "interim", "then"]);
-// Lowercase words that never head a noun phrase after a demonym.
-const NOT_NOUN = new Set("the a an and or but of in on at to for with by from as that which who is are was were be been has have had will would may might can could should not no".split(" "));
-const SURNAME_LIKE_HEADS = new Set(["hall", "house", "church", "street", "post", "bush", "banks", "fields", "king", "young"]);
-const ORG_HEADS = new Set(
-  "agency institute university council committee commission court party front brigade brigades army movement organization organisation union league bank fund foundation group monitor network ministry department office news media times post journal tv television radio company corporation".split(
-    " ",
-  ),
-);
-
 export interface DocumentMentions {
   /** Mentions per sentence, ordered by position. */
   bySentence: Mention[][];
@@ -138,8 +111,8 @@ export interface DocumentMentions {
 
 /** Finds actor mentions in every sentence of one document. */
 export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: ActorMatcher): DocumentMentions {
+  const w = lexicon.words;
   const actors = new Map<string, LocalActor>();
-  const roles = lexicon.roles;
   const heads = lexicon.institutionalHeads;
   const { groupDescriptors, stateDescriptors } = lexicon;
   const touch = (key: string, name: string, kind: ActorKind, form: string) => {
@@ -169,7 +142,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
 
   const gazetteerSpans: Mention[][] = sentences.map((s) => matchGazetteer(s.tokens, matcher, heads, lexicon));
   const demonymAt = (t: Token | undefined) => !!t?.capitalized && (matcher.forms.get(t.norm) ?? []).some((f) => f.mode === "demonym" && f.words.length === 1);
-  const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], roles, demonymAt));
+  const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], lexicon, demonymAt));
   for (const spans of personSpans)
     for (const p of spans)
       if (!p.organization && p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
@@ -230,14 +203,14 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       if (taken.has(i)) continue;
       const t = toks[i];
       // "the (terrorist|Islamist|…) group", "the country"
-      if (t.norm === "the" || t.norm === "this" || t.norm === "that") {
+      if (w.descriptorDeterminers.has(t.norm)) {
         let j = i + 1;
         while (j < toks.length && j < i + 4 && !taken.has(j) && !groupDescriptors.has(toks[j].norm) && !stateDescriptors.has(toks[j].norm) && /^[\p{L}-]+$/u.test(toks[j].text) && (!toks[j].capitalized || toks[j].tags.has("Adjective") || /(an|ic|ist|ish|i)$/.test(toks[j].norm))) j++;
         if (j >= toks.length || taken.has(j)) continue;
         const head = toks[j];
         // "the group's fighters" is still the group; "the group of experts" is not,
         // and "the government in Kabul" is named right after.
-        if (["of", "in"].includes(toks[j + 1]?.norm ?? "")) continue;
+        if (w.descriptorBlockers.has(toks[j + 1]?.norm ?? "")) continue;
         // "the terror group Hamas": the name follows, the descriptor is not a reference.
         if (toks[j + 1]?.capitalized && resolved.some((m) => m.first === j + 1)) continue;
         const before = (m: Mention) => m.start < t.start;
@@ -259,19 +232,19 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
         continue;
       }
       // "it"/"its" only for an actor named earlier in the same sentence: "Iran … in its fight".
-      if ((t.norm === "it" || t.norm === "its") && t.text !== "It") {
+      if (w.thingPronouns.has(t.norm) && t.text !== "It") {
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && !m.compound && !m.locative);
         if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "its" });
         continue;
       }
       // "they"/"their" for a plural or group actor named earlier in the same sentence: "The rebels said they …".
-      if ((t.norm === "they" || t.norm === "their" || t.norm === "them") && t.text !== "They") {
+      if (w.pluralPronouns.has(t.norm) && t.text !== "They") {
         const plural = (m: Mention) => toks[m.last - 1].tags.has("Plural") || m.mode === "demonym-plural" || isGroup(m.actor);
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && plural(m) && !m.compound && !m.locative && !m.possessive);
         if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "their" });
         continue;
       }
-      if (t.norm === "he" || t.norm === "him" || t.norm === "his" || t.norm === "she" || t.norm === "her") {
+      if (w.personPronouns.has(t.norm)) {
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) === "person") ?? lastOf((m) => kindOf(m.actor) === "person", historyBefore);
         if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "his" || t.norm === "her" });
       }
@@ -282,7 +255,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       const a = actors.get(r.actor);
       if (a) a.mentions++;
     }
-    speakers.push(findSpeaker(toks, all));
+    speakers.push(findSpeaker(w, toks, all));
     bySentence.push(all);
     history.push(...all);
   });
@@ -308,6 +281,7 @@ export function similarName(a: string, b: string): boolean {
 }
 
 function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex<{ words: string[] }>, lexicon: Lexicon): Mention[] {
+  const w = lexicon.words;
   // Match over the tokens with hyphens removed, then map back.
   const idx: number[] = [];
   for (let i = 0; i < toks.length; i++) if (toks[i].text !== "-" && toks[i].text !== "–") idx.push(i);
@@ -322,7 +296,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     let first = idx[p];
     let last = idx[p + form.words.length - 1] + 1;
     // "Abdul-Malik al-Houthi": a name after a particle and a hyphen is a person's name.
-    if (toks[first - 1]?.text === "-" && NAME_PARTICLES.has(toks[first - 2]?.norm ?? "") && toks[first - 3]?.capitalized) {
+    if (toks[first - 1]?.text === "-" && w.nameParticles.has(toks[first - 2]?.norm ?? "") && toks[first - 3]?.capitalized) {
       p += form.words.length - 1;
       continue;
     }
@@ -331,7 +305,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const before = toks[first - 1];
       const after = toks[last];
       const sentenceStart = first === 0 || /^["“‘(]$/.test(before?.text ?? "");
-      if ((before && before.capitalized && !sentenceStart && !NOT_NAME.has(before.norm)) || (after && after.capitalized && !matcher.forms.has(after.norm))) {
+      if ((before && before.capitalized && !sentenceStart && !w.notName.has(before.norm)) || (after && after.capitalized && !matcher.forms.has(after.norm))) {
         p += form.words.length - 1;
         continue;
       }
@@ -382,10 +356,10 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const roleEnd0 = roleSpanEnd(lexicon, allNorms, last, toks);
       const roleEnd = /^[a-z]/.test(toks[roleEnd0]?.text ?? "") && toks[roleEnd0].tags.has("Noun") ? last : roleEnd0;
       const titled = roleEnd > last && toks[roleEnd]?.capitalized;
-      const nounPhraseEnd = commonNounPhraseEnd(toks, last);
+      const nounPhraseEnd = commonNounPhraseEnd(w, toks, last);
       if (titled) {
         // "Turkish president X": the demonym alone names the state.
-      } else if (roleEnd > last && !formerBefore(allNorms, first, roleEnd)) {
+      } else if (roleEnd > last && !formerBefore(w, allNorms, first, roleEnd)) {
         // "the Iranian foreign minister" with no name: the state speaks (a former one does not).
         last = roleEnd;
       } else if (head && sharedHead) {
@@ -393,7 +367,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       } else if (head) last = head.at + head.len;
       else if ((trig && trig.pos === "noun") || nextIsHyphen || demonymPair) {
         // "the Russian invasion", "Saudi-led", "Russian-Ukrainian": the demonym modifies a relation.
-      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || ["a", "an"].includes(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
+      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || w.indefiniteArticles.has(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
         // "Swiss doctors", "an Australian ultimatum": the phrase stands for the state's people or acts.
         last = nounPhraseEnd;
       } else {
@@ -416,7 +390,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       } else if (h && kind !== "person") {
         last += h.words.length;
         possessive = toks[last - 1].possessive;
-      } else if (kind === "person" && matcher.affiliations.has(form.actor) && LEADER_BODIES.has(allNorms[last])) {
+      } else if (kind === "person" && matcher.affiliations.has(form.actor) && w.leaderBodies.has(allNorms[last])) {
         // "the Biden administration", "the Assad regime": the state the leader heads.
         const state = matcher.affiliations.get(form.actor)!;
         const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
@@ -432,7 +406,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     }
     // A capital after "in"/"at" is a place, not the government speaking.
     const governmentIn = prev && prev.norm === "in" && first >= 2 && matchAt(heads, allNorms, first - 2)?.words.length === 1;
-    if (mode === "capital" && prev && LOCATIVE.has(prev.norm) && !governmentIn) {
+    if (mode === "capital" && prev && w.capitalLocatives.has(prev.norm) && !governmentIn) {
       out.push({ actor: form.actor, first, last, start: toks[first].start, end: toks[last - 1].end, mode, compound: nextIsHyphen, possessive, locative: true });
       p += form.words.length - 1;
       continue;
@@ -448,6 +422,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
 
 /** End of a role phrase at i, modifiers and stacked roles included ("deputy foreign minister"); i when none. */
 function roleSpanEnd(lexicon: Lexicon, norms: string[], i: number, toks?: Token[]): number {
+  const w = lexicon.words;
   let k = i;
   // "Defence Secretary", "National Assembly president": capitalized words of the office before the role.
   if (toks) {
@@ -456,7 +431,7 @@ function roleSpanEnd(lexicon: Lexicon, norms: string[], i: number, toks?: Token[
     if (c > i && matchAt(lexicon.roles, norms, c)) k = c;
   }
   for (;;) {
-    if (ROLE_MODIFIERS.has(norms[k])) {
+    if (w.roleModifiers.has(norms[k])) {
       k++;
       continue;
     }
@@ -465,21 +440,21 @@ function roleSpanEnd(lexicon: Lexicon, norms: string[], i: number, toks?: Token[
     k += r.words.length;
   }
   // Modifiers alone are no role.
-  while (k > i && ROLE_MODIFIERS.has(norms[k - 1])) k--;
+  while (k > i && w.roleModifiers.has(norms[k - 1])) k--;
   return k;
 }
 
 /** "a former Iranian minister": the title no longer speaks for the state. */
-function formerBefore(norms: string[], first: number, end: number): boolean {
-  return norms.slice(Math.max(0, first - 2), end).some((w) => w === "former" || w === "ex");
+function formerBefore(w: LexiconWords, norms: string[], first: number, end: number): boolean {
+  return norms.slice(Math.max(0, first - 2), end).some((x) => w.formerMarkers.has(x));
 }
 
 /** A lowercase common-noun phrase of up to three words at i ("aid groups", "military police"); its end, or i. */
-function commonNounPhraseEnd(toks: Token[], i: number): number {
+function commonNounPhraseEnd(w: LexiconWords, toks: Token[], i: number): number {
   let end = i;
   for (let k = i; k < Math.min(toks.length, i + 3); k++) {
     const t = toks[k];
-    if (!/^[a-z][a-z-]*$/.test(t.text) || NOT_NOUN.has(t.norm)) break;
+    if (!/^[a-z][a-z-]*$/.test(t.text) || w.notNoun.has(t.norm)) break;
     if (t.tags.has("Verb") && !t.tags.has("Noun")) break;
     if (t.tags.has("Noun")) end = k + 1;
     else if (!t.tags.has("Adjective")) break;
@@ -498,7 +473,7 @@ function descriptiveGroupAfter(toks: Token[], first: number, i: number, lexicon:
       const end = k + head.words.length;
       // "the Palestinian militant group" refers back to a group named before,
       // "the … group Hamas" names it: neither is a group of its own.
-      const definiteSingular = ["the", "this", "that"].includes(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural") && lexicon.groupDescriptors.has(toks[end - 1].norm);
+      const definiteSingular = lexicon.words.descriptorDeterminers.has(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural") && lexicon.groupDescriptors.has(toks[end - 1].norm);
       if (definiteSingular || toks[end]?.capitalized) return { end, kind: head.kind, notAGroup: true };
       return { end, kind: head.kind };
     }
@@ -545,7 +520,9 @@ interface PersonSpan {
 }
 
 /** People (and unknown organizations) from capitalized runs not covered by the gazetteer. */
-function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ words: string[] }>, demonymAt: (t: Token | undefined) => boolean): PersonSpan[] {
+function findPeople(toks: Token[], gazetteer: Mention[], lexicon: Lexicon, demonymAt: (t: Token | undefined) => boolean): PersonSpan[] {
+  const w = lexicon.words;
+  const roles = lexicon.roles;
   const covered = new Set<number>();
   for (const m of gazetteer) for (let k = m.first; k < m.last; k++) covered.add(k);
   const norms = toks.map((t) => t.norm);
@@ -553,7 +530,7 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (covered.has(i) || !t.capitalized || NOT_NAME.has(t.norm) || /\d/.test(t.text) || t.text.length < 2) {
+    if (covered.has(i) || !t.capitalized || w.notName.has(t.norm) || /\d/.test(t.text) || t.text.length < 2) {
       i++;
       continue;
     }
@@ -568,10 +545,10 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
       const u = toks[j];
       if (toks[j - 1].possessive) break;
       // "Tom King": a title word after a first name is a surname.
-      if (u.capitalized && (!NOT_NAME.has(u.norm) || (u.tags.has("Person") && toks[j - 1].tags.has("FirstName"))) && !/\d/.test(u.text)) j++;
-      else if ((NAME_PARTICLES.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
-      else if (NAME_PARTICLES.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
-      else if (NAME_PARTICLES.has(u.norm) && NAME_PARTICLES.has(toks[j + 1]?.norm ?? "") && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
+      if (u.capitalized && (!w.notName.has(u.norm) || (u.tags.has("Person") && toks[j - 1].tags.has("FirstName"))) && !/\d/.test(u.text)) j++;
+      else if ((w.nameParticles.has(u.norm) || u.text === "-") && toks[j + 1]?.capitalized && !covered.has(j + 1)) j++;
+      else if (w.nameParticles.has(u.norm) && toks[j + 1]?.text === "-" && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
+      else if (w.nameParticles.has(u.norm) && w.nameParticles.has(toks[j + 1]?.norm ?? "") && toks[j + 2]?.capitalized && !covered.has(j + 2)) j += 2;
       else break;
     }
     // "Amir Muttaqi" where the gazetteer knows "Muttaqi": the first name belongs to that person.
@@ -589,10 +566,10 @@ function findPeople(toks: Token[], gazetteer: Mention[], roles: PhraseIndex<{ wo
     const place = span.some((x) => x.tags.has("Place") || x.tags.has("Country") || x.tags.has("City"));
     // "Anna Hall" is a person, "Minsk Accords" is not: a first name only
     // overrides heads that are also common surnames.
-    const nonPerson = lowerWords.some((w) => NON_PERSON_HEADS.has(w) && !(SURNAME_LIKE_HEADS.has(w) && (span[0].tags.has("FirstName") || prevRole)));
-    const orgHead = ORG_HEADS.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
+    const nonPerson = lowerWords.some((x) => w.nonPersonHeads.has(x) && !(w.surnameLikeHeads.has(x) && (span[0].tags.has("FirstName") || prevRole)));
+    const orgHead = w.organizationHeads.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
     const apposRole = toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
-    const speaks = ["said", "says", "told", "added", "noted", "stressed", "explained"].includes(toks[j]?.norm ?? "");
+    const speaks = w.speechAfterName.has(toks[j]?.norm ?? "");
     if (orgHead && !tagged) {
       out.push({ first: i, last: j, words, organization: true });
     } else if (!nonPerson && (!place || prevRole) && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
@@ -623,14 +600,13 @@ function roleAfterComma(roles: PhraseIndex<{ words: string[] }>, norms: string[]
   return false;
 }
 
-const SPEECH_VERBS = new Set(["said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed", "explained", "continued", "declared", "wrote", "insisted", "argued", "warned", "claimed"]);
 
 /** Who speaks the quotes of a sentence: `"…," said X` or `X said: "…"`. */
-function findSpeaker(toks: Token[], mentions: Mention[]): Mention | undefined {
+function findSpeaker(w: LexiconWords, toks: Token[], mentions: Mention[]): Mention | undefined {
   const quoteIdx = toks.findIndex((t) => /^["“”]$/.test(t.text));
   if (quoteIdx < 0) return undefined;
   for (let i = 0; i < toks.length; i++) {
-    if (!SPEECH_VERBS.has(toks[i].norm)) continue;
+    if (!w.speechVerbs.has(toks[i].norm)) continue;
     // mention right after the verb, or right before it
     const after = mentions.find((m) => m.first >= i + 1 && m.first <= i + 3);
     const before = [...mentions].reverse().find((m) => m.last <= i && m.last >= i - 1);

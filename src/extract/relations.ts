@@ -7,7 +7,7 @@ import type { Mention } from "./mentions";
 import { AUTHOR, attributionOf } from "./attribution";
 import { SENTENCE_RULES, TRIGGER_RULES } from "./rules";
 import type { Attribution, Emit, SentenceContext, SentenceRelation } from "./rules/types";
-import { PLACE_OBJECT_TRIGGERS, obliqueMentions, statusOf } from "./structure";
+import { structureOf } from "./structure";
 import type { Sentence } from "./text";
 import { findTriggers } from "./triggers";
 
@@ -22,19 +22,21 @@ export function extractSentenceRelations(
   const toks = sentence.tokens;
   const norms = toks.map((t) => t.norm);
   const out: SentenceRelation[] = [];
+  const structure = structureOf(lexicon);
   const ctx: SentenceContext = {
     sentence,
     toks,
     norms,
     mentions,
     usable: mentions.filter((m) => !m.locative),
-    oblique: obliqueMentions(toks, mentions, lexicon),
+    oblique: structure.obliqueMentions(toks, mentions),
     triggers: findTriggers(toks, lexicon, mentions),
     lexicon,
     speaker,
+    structure,
     emitted: out,
   };
-  const attribution: Attribution = attributionOf(sentence, mentions, speaker) ?? AUTHOR;
+  const attribution: Attribution = attributionOf(sentence, mentions, speaker, lexicon) ?? AUTHOR;
   const emitFor =
     (rule: string, verbTrigger: boolean): Emit =>
     (source, target, type, status, directed, span) => {
@@ -59,9 +61,9 @@ export function extractSentenceRelations(
     const { pattern } = hit;
     const facts = {
       hit,
-      status: frameStatus(statusOf(toks, norms, hit, lexicon), pattern.status),
+      status: frameStatus(structure.statusOf(toks, norms, hit), pattern.status),
       symmetric: lexicon.relationTypes.find((t) => t.type === pattern.type)?.symmetric ?? false,
-      candidates: PLACE_OBJECT_TRIGGERS.has(pattern.lemma) ? mentions : ctx.usable,
+      candidates: lexicon.words.placeObjectTriggers.has(pattern.lemma) ? mentions : ctx.usable,
       head: toks[hit.last - 1].norm,
     };
     for (const rule of TRIGGER_RULES) if (rule.run(ctx, facts, emitFor(rule.id, pattern.pos === "verb"))) break;

@@ -80,7 +80,7 @@ function matchFrame(toks: Token[], norms: string[], i: number, lexicon: Lexicon,
     let last = end;
     let consumed = end;
     if (f.objects) {
-      const at = objectHeadAt(toks, norms, end, f.objects);
+      const at = objectHeadAt(toks, norms, end, f.objects, lexicon.words.objectGapStops);
       if (at === undefined) continue;
       const actor = mentions.find((m) => m.first >= end && m.first < at.end);
       last = actor ? actor.first : at.end;
@@ -92,12 +92,12 @@ function matchFrame(toks: Token[], norms: string[], i: number, lexicon: Lexicon,
   return undefined;
 }
 
-function objectHeadAt(toks: Token[], norms: string[], from: number, objects: string[][]): { end: number } | undefined {
+function objectHeadAt(toks: Token[], norms: string[], from: number, objects: string[][], stops: ReadonlySet<string>): { end: number } | undefined {
   for (let k = from; k < Math.min(toks.length, from + OBJECT_GAP_MAX + 1); k++) {
     const head = objects.find((o) => o.every((w, j) => norms[k + j] === w));
     if (head) return { end: k + head.length };
     // Only determiners, numbers and modifiers before the head: "a night curfew", "its emergency measures".
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}.,'-]*$/u.test(toks[k].text) || ["with", "to", "for", "on", "in", "at", "from", "by", "against", "that", "and", "or"].includes(norms[k])) return undefined;
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}.,'-]*$/u.test(toks[k].text) || stops.has(norms[k])) return undefined;
   }
   return undefined;
 }

@@ -14,7 +14,9 @@ const SCORER = join(GOLD, "score.mjs");
 const PLOVER_DEV = join(SHARED, "bench/plover-dev");
 
 /** Lines held on the PLOVER dev set (F1, 0–1); raise them as extraction improves. */
-const PLOVER_DEV_MIN = { foldedPair: 0.3, foldedTyped: 0.2 };
+// The lines of the extraction issue; the extractor is above them (eval: npm run eval).
+const STARTING_MIN = { pair: 0.82, typed: 0.75, full: 0.65 };
+const PLOVER_DEV_MIN = { foldedPair: 0.55, foldedTyped: 0.45 };
 
 async function scoreSet(dir: string): Promise<{ score: ScoreResult; graph: Graph; documents: number }> {
   const { graph, documents, failed } = await buildSetGraph(dir);
@@ -29,12 +31,12 @@ async function scoreSet(dir: string): Promise<{ score: ScoreResult; graph: Graph
 }
 
 describe.skipIf(!existsSync(SCORER))("gold answers for the starting articles", () => {
-  it("reaches pair F1 ≥ 80%, typed F1 ≥ 70%, full F1 ≥ 55%", async () => {
+  it(`reaches pair F1 ≥ ${100 * STARTING_MIN.pair}%, typed F1 ≥ ${100 * STARTING_MIN.typed}%, full F1 ≥ ${100 * STARTING_MIN.full}%`, async () => {
     const { score, documents } = await scoreSet(GOLD);
     expect(documents).toBe(5);
-    expect(score.pair.f1).toBeGreaterThanOrEqual(0.8);
-    expect(score.typed.f1).toBeGreaterThanOrEqual(0.7);
-    expect(score.full.f1).toBeGreaterThanOrEqual(0.55);
+    expect(score.pair.f1).toBeGreaterThanOrEqual(STARTING_MIN.pair);
+    expect(score.typed.f1).toBeGreaterThanOrEqual(STARTING_MIN.typed);
+    expect(score.full.f1).toBeGreaterThanOrEqual(STARTING_MIN.full);
   });
 });
 

@@ -4,7 +4,6 @@
 //   [Person] is the [role] of|for [Org]     "X is the minister of interior for Y"
 import { matchAt } from "../lexicon";
 import type { Mention } from "../mentions";
-import { LOCATIVE_PREP, PREPOSITIONS } from "../structure";
 import type { SentenceContext, SentenceRule } from "./types";
 
 const people = (ctx: SentenceContext) => ctx.mentions.filter((m) => m.mode === "person");
@@ -26,7 +25,7 @@ export const titleAffiliationRule: SentenceRule = {
       // skip "acting", "former", "deputy", "then", "top"
       let j = roleStart;
       // …and capitalized words of the office: "British Defence Secretary X".
-      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !PREPOSITIONS.has(t.norm) && !t.tags.has("Verb")) || (t.capitalized && !t.tags.has("Person"));
+      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !ctx.lexicon.words.prepositions.has(t.norm) && !t.tags.has("Verb")) || (t.capitalized && !t.tags.has("Person"));
       while (j > 0 && skippable(toks[j - 1]) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
       const org = orgs.find((o) => o.last === j || o.last === roleStart);
       if (org) emit(p, org, "affiliation", "asserted", true, { first: roleStart, last: p.first });
@@ -42,9 +41,10 @@ export const appositionAffiliationRule: SentenceRule = {
     for (const p of people(ctx)) {
       let a = p.last;
       if (toks[a]?.norm === ",") a++;
-      if (a === p.last && !["is", "was"].includes(norms[a])) continue;
-      if (["is", "was", "who"].includes(norms[a])) a++;
-      if (["is", "was"].includes(norms[a])) a++;
+      const w = lexicon.words;
+      if (a === p.last && !w.appositionCopulas.has(norms[a])) continue;
+      if (w.appositionOpeners.has(norms[a])) a++;
+      if (w.appositionCopulas.has(norms[a])) a++;
       // The apposition ends at punctuation or at the sentence's verb ("X, leader of Y, met" / "X, leader of Y met").
       const end = appositionEnd(ctx, a);
       let roleAt = -1;
@@ -56,7 +56,7 @@ export const appositionAffiliationRule: SentenceRule = {
         if (o.first < a || o.last > end || o.actor === p.actor || isPerson(o)) continue;
         // Before the role: "the Kremlin's spokesman"; after it: "leader of Y",
         // "spokesman for the Y mission" — but not "in Kabul".
-        if (o.first > roleAt && (o.locative || LOCATIVE_PREP.has(toks[o.first - 1]?.norm ?? ""))) continue;
+        if (o.first > roleAt && (o.locative || ctx.lexicon.words.locativePrepositions.has(toks[o.first - 1]?.norm ?? ""))) continue;
         emit(p, o, "affiliation", "asserted", true, { first: roleAt, last: roleAt + 1 });
       }
     }
@@ -65,9 +65,9 @@ export const appositionAffiliationRule: SentenceRule = {
 
 const isPerson = (m: Mention) => m.mode === "person" || m.personal === true;
 
-function appositionEnd({ toks, norms }: SentenceContext, a: number): number {
+function appositionEnd({ toks, norms, lexicon }: SentenceContext, a: number): number {
   for (let e = a; e < toks.length; e++) {
-    if ([",", ";", ".", ":", "said", "says", "told"].includes(norms[e]) && e > a + 1) return e;
+    if (lexicon.words.appositionEnd.has(norms[e]) && e > a + 1) return e;
     if (e > a + 1 && toks[e].tags.has("Verb") && !toks[e].tags.has("Participle") && !toks[e].tags.has("Noun") && !/ing$/.test(norms[e])) return e;
   }
   return toks.length;

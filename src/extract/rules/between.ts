@@ -1,12 +1,12 @@
 // "relations between A and B", "the meeting in Ankara between A and B",
 // "Qatar mediated between A and B" (the mediator to each side).
-import { coordinated, subjectBefore } from "../structure";
 import type { TriggerRule } from "./types";
 
 export const betweenRule: TriggerRule = {
   id: "between",
   description: "a trigger followed by 'between/among A and B': both sides, or the mediator to each side",
   run(ctx, { hit, candidates, status }, emit) {
+    const { coordinated, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
     const { pattern } = hit;
     const betweenAt = [0, 1, 2, 3]

@@ -1,5 +1,4 @@
 // "the Saudi-backed Yemeni government" → support(Saudi Arabia → Yemen).
-import { COMPOUND_PARTICIPLES } from "../structure";
 import type { SentenceRule } from "./types";
 
 export const compoundParticipleRule: SentenceRule = {
@@ -10,7 +9,7 @@ export const compoundParticipleRule: SentenceRule = {
     for (const m of usable) {
       if (!m.compound) continue;
       const part = toks[m.last + 1];
-      const rel = part && COMPOUND_PARTICIPLES[part.norm];
+      const rel = part && ctx.lexicon.compoundParticiples.get(part.norm);
       if (!rel || rel === "represents") continue;
       const head = usable.find((x) => x.first > m.last + 1 && x.first <= m.last + 4);
       if (!head || head.actor === m.actor) continue;

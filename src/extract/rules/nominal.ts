@@ -1,26 +1,17 @@
 // Relations stated by a noun and what modifies it: "the al-Qaeda branch known
 // as AQAP", "the Russian-Ukrainian war", "the withdrawal of American troops
 // from Syria", "Hezbollah, an Iranian ally", "under a Saudi-led blockade".
-import {
-  AFFILIATION_NOUN_HEADS,
-  ROLE_RELATION_NOUNS,
-  appositionHead,
-  hyphenPartner,
-  namedAfter,
-  objectAfter,
-  premodifier,
-  subjectBefore,
-} from "../structure";
 import type { TriggerRule } from "./types";
 
 export const branchRule: TriggerRule = {
   id: "branch-of",
   description: "an affiliation noun (branch, wing, faction) with a premodifier and a name after it or in apposition",
   run(ctx, { hit, candidates, status, head }, emit) {
+    const { appositionHead, namedAfter, premodifier } = ctx.structure;
     const { toks } = ctx;
     if (hit.pattern.type !== "affiliation" || hit.pattern.pos === "verb") return false;
     const org = premodifier(toks, candidates, hit.first);
-    if (!org || !AFFILIATION_NOUN_HEADS.has(head)) return true;
+    if (!org || !ctx.lexicon.words.affiliationNounHeads.has(head)) return true;
     const member = namedAfter(toks, candidates, hit.last, true) ?? appositionHead(toks, candidates, org.first);
     if (member) emit(member, org, "affiliation", status, true, hit);
     return true;
@@ -31,6 +22,7 @@ export const hyphenPairRule: TriggerRule = {
   id: "hyphen-pair",
   description: "two actors joined by a hyphen before a relation noun: both sides, undirected",
   run(ctx, { hit, candidates, status }, emit) {
+    const { hyphenPartner, premodifier } = ctx.structure;
     if (hit.pattern.pos === "verb") return false;
     const pre = premodifier(ctx.toks, candidates, hit.first);
     const pair = pre && hyphenPartner(ctx.toks, candidates, pre);
@@ -44,6 +36,7 @@ export const agentOfRule: TriggerRule = {
   id: "agent-of",
   description: "'the withdrawal of A from B': the of-phrase names who acts, the next actor the target",
   run(ctx, { hit, candidates, status, symmetric, head }, emit) {
+    const { objectAfter } = ctx.structure;
     const { toks, lexicon } = ctx;
     if (!(lexicon.agentOfNouns.has(head) || lexicon.agentOfNouns.has(hit.pattern.lemma)) || toks[hit.last]?.norm !== "of") return false;
     const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3);
@@ -58,14 +51,15 @@ export const roleNounRule: TriggerRule = {
   id: "role-noun",
   description: "a role noun (ally, rival, proxy) with an actor premodifier, in apposition or after a copula: two-sided",
   run(ctx, { hit, candidates, status, head }, emit) {
+    const { appositionHead, objectAfter, premodifier, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
-    if (hit.pattern.pos === "verb" || !ROLE_RELATION_NOUNS.has(head)) return false;
+    if (hit.pattern.pos === "verb" || !ctx.lexicon.words.roleRelationNouns.has(head)) return false;
     const pre = premodifier(toks, candidates, hit.first);
     if (!pre) return false;
     const obj = objectAfter(toks, candidates, hit.last, true);
     let k = pre.first - 1;
-    while (k >= 0 && ["a", "an", "the"].includes(toks[k].norm)) k--;
-    const copula = k >= 0 && ["is", "was", "are", "were", "remains", "became", "remained", "be"].includes(toks[k].norm);
+    while (k >= 0 && ctx.lexicon.words.articles.has(toks[k].norm)) k--;
+    const copula = k >= 0 && ctx.lexicon.words.copulas.has(toks[k].norm);
     const other = obj ?? appositionHead(toks, candidates, pre.first) ?? (copula ? subjectBefore(toks, candidates, k, oblique) : undefined);
     if (!other) return false;
     // Alliances and rivalries hold both ways.
@@ -78,10 +72,11 @@ export const underCompoundRule: TriggerRule = {
   id: "under-compound",
   description: "'X has been under a Saudi-led blockade': the compound's actor does it to the subject",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { objectAfter, premodifier, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
     if (hit.pattern.pos === "verb") return false;
     const pre = premodifier(toks, candidates, hit.first);
-    if (!pre || hit.first - pre.last > 2 || !["under", "a", "an"].includes(toks[pre.first - 1]?.norm ?? "")) return false;
+    if (!pre || hit.first - pre.last > 2 || !ctx.lexicon.words.underFrame.has(toks[pre.first - 1]?.norm ?? "")) return false;
     if (objectAfter(toks, candidates, hit.last, true)) return false;
     if (!toks.slice(Math.max(0, pre.first - 3), pre.first).some((t) => t.norm === "under")) return false;
     const patient = subjectBefore(toks, candidates, pre.first, oblique);

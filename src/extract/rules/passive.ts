@@ -1,18 +1,18 @@
 // Passives: "was mediated by Qatar", "a delegation led by X". Without a
 // by-agent the doer is unknown ("has been accused of"), so no relation.
-import { BE, coordinated } from "../structure";
 import type { TriggerRule } from "./types";
 
 export const passiveRule: TriggerRule = {
   id: "passive-agent",
   description: "a past participle after 'be' or before 'by': the by-agent is the source, the phrase before it the target",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { coordinated } = ctx.structure;
     const { toks } = ctx;
     const { pattern } = hit;
     if (pattern.pos !== "verb") return false;
     const participle = /ed$/.test(toks[hit.first].norm) || toks[hit.first].tags.has("Participle") || toks[hit.first].tags.has("PastTense");
     const byAgent = toks[hit.last]?.norm === "by" ? candidates.find((m) => m.first === hit.last + 1 || m.first === hit.last + 2) : undefined;
-    const beBefore = hit.first > 0 && (BE.has(toks[hit.first - 1].norm) || (BE.has(toks[hit.first - 2]?.norm ?? "") && /ly$/.test(toks[hit.first - 1].norm)));
+    const beBefore = hit.first > 0 && (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 1].norm) || (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 2]?.norm ?? "") && /ly$/.test(toks[hit.first - 1].norm)));
     const passive = participle && (beBefore || byAgent !== undefined) && toks[hit.first].norm !== pattern.lemma;
     if (!passive) return false;
     if (!byAgent) return true;

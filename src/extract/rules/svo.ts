@@ -1,16 +1,6 @@
 // Subject–trigger–object: the actor doing it (a possessive or premodifier of
 // a noun trigger, else the clause's subject) and the actors it is done to
 // (the object in the same clause), with coordinated lists on both sides.
-import {
-  coordinated,
-  coordinatedVerbStart,
-  firstPersonBefore,
-  leadingPhraseSubject,
-  objectAfter,
-  premodifier,
-  resolveNamedAs,
-  subjectBefore,
-} from "../structure";
 import type { TriggerPattern } from "../lexicon";
 import type { TriggerRule } from "./types";
 
@@ -18,6 +8,7 @@ export const svoRule: TriggerRule = {
   id: "svo",
   description: "subject (or possessive/premodifier of a noun trigger) to object, each side possibly a coordinated list",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { coordinated, coordinatedVerbStart, leadingPhraseSubject, objectAfter, premodifier, resolveNamedAs, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
     const { pattern } = hit;
     const pre = pattern.pos === "verb" ? undefined : premodifier(toks, candidates, hit.first);
@@ -42,6 +33,7 @@ export const mutualRule: TriggerRule = {
   id: "mutual-subjects",
   description: "a symmetric trigger whose subject is a coordinated list: each pair, undirected",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { coordinated, coordinatedVerbStart, premodifier, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
     if (!mutualType(symmetric, hit.pattern) || (hit.pattern.pos !== "verb" && premodifier(toks, candidates, hit.first))) return false;
     const subj = subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique);
@@ -59,6 +51,7 @@ export const quotedWeRule: TriggerRule = {
   id: "quoted-we",
   description: "'we' in a quote before the trigger stands for the quote's speaker",
   run(ctx, { hit, candidates, status, symmetric }, emit) {
+    const { coordinated, coordinatedVerbStart, firstPersonBefore, objectAfter, resolveNamedAs, subjectBefore } = ctx.structure;
     const { toks, speaker } = ctx;
     if (!speaker || !firstPersonBefore(toks, hit.first)) return false;
     if (subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), ctx.oblique)) return false;

@@ -5,6 +5,7 @@
 import type { RelationStatus, RelationType } from "../../graph/schema";
 import type { Lexicon, TriggerPattern } from "../lexicon";
 import type { Mention } from "../mentions";
+import type { Structure } from "../structure";
 import type { Sentence, Token } from "../text";
 
 /** A trigger phrase found in a sentence: tokens [first, last). */
@@ -52,6 +53,8 @@ export interface SentenceContext {
   lexicon: Lexicon;
   /** Who speaks the quotes of this sentence, if known. */
   speaker: Mention | undefined;
+  /** The structure functions of the lexicon (subjects, objects, clauses). */
+  structure: Structure;
   /** What the rules before this one emitted for the sentence. */
   emitted: readonly SentenceRelation[];
 }

@@ -121,3 +121,23 @@ describe("clauses and reported speech", () => {
     expect(relations("After Serbia attacked Kosovo, talks stalled.")).toEqual(["serbia>conflict.asserted>kosovo"]);
   });
 });
+
+describe("status by clause", () => {
+  it("a question is no denial: 'asked whether X ruled out talks'", () => {
+    expect(relations("Reporters asked whether Brazil ruled out talks with Chile.")).toEqual(["brazil>meeting.intended>chile"]);
+  });
+
+  it("a condition makes the relation a possibility", () => {
+    expect(relations("Tunisia will release the prisoners if Libya agrees.")).toEqual([]);
+    expect(relations("Nepal said it would attack Bhutan if provoked.").length).toBe(1);
+    expect(relations("If Egypt attacked Sudan, Chad would respond.")).toEqual(["egypt>conflict.intended>sudan"]);
+  });
+
+  it("a negation in a leading subordinate clause does not deny the main clause", () => {
+    expect(relations("Although Qatar did not agree, Egypt attacked Libya.")).toEqual(["egypt>conflict.asserted>libya"]);
+  });
+
+  it("a demand is intended: 'must'", () => {
+    expect(relations("Kenya must release Somali detainees.")).toEqual(["kenya>concession.intended>somalia"]);
+  });
+});
