@@ -608,8 +608,11 @@ function findSpeaker(w: LexiconWords, toks: Token[], mentions: Mention[]): Menti
   for (let i = 0; i < toks.length; i++) {
     if (!w.speechVerbs.has(toks[i].norm)) continue;
     // mention right after the verb, or right before it
-    const after = mentions.find((m) => m.first >= i + 1 && m.first <= i + 3);
-    const before = [...mentions].reverse().find((m) => m.last <= i && m.last >= i - 1);
+    // Inverted only after the quote: `"…," said X`; in "X said that Y …" Y does not speak.
+    const inverted = i > 0 && /^[,"“”]$/.test(toks[i - 1].text);
+    const after = inverted ? mentions.find((m) => m.first >= i + 1 && m.first <= i + 3) : undefined;
+    // Right before the verb, or an adverb away ("X also said"); not across "and" ("met Y and said").
+    const before = [...mentions].reverse().find((m) => m.last === i || (m.last === i - 1 && /ly$|^also$/.test(toks[i - 1].norm)));
     // "X told Y": Y is who is told; "said X": X speaks.
     const m = toks[i].norm === "told" || toks[i].norm === "tells" ? before : (after ?? before);
     if (m) return m;

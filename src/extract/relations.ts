@@ -37,10 +37,14 @@ export function extractSentenceRelations(
     emitted: out,
   };
   const attribution: Attribution = attributionOf(sentence, mentions, speaker, lexicon) ?? AUTHOR;
+  const insideSource = (m: Mention) => attribution.start !== undefined && m.mode !== "pronoun" && m.start >= attribution.start && m.end <= attribution.end!;
   const emitFor =
     (rule: string, verbTrigger: boolean): Emit =>
     (source, target, type, status, directed, span) => {
       if (source.actor === target.actor) return;
+      // The sentence's source ("…, a Saudi official said", "according to X") states the relation; it takes
+      // no part in it, but its own title may tie it to its state ("British Foreign Secretary X said").
+      if ((insideSource(source) || insideSource(target)) && !(type === "affiliation" && insideSource(source) && insideSource(target))) return;
       out.push({
         source,
         target,
