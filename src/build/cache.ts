@@ -5,8 +5,10 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleInput } from "../extract/extract";
+import { plainReviver } from "./plain";
 
 export interface CacheEntry {
+  /** A DocumentExtraction without its `doc`: plain data when stored, with Maps and Sets again when read. */
   extraction: unknown;
   degraded: string[];
 }
@@ -31,13 +33,14 @@ export class ExtractionCache {
 
   async get(doc: ArticleInput): Promise<CacheEntry | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(this.key(doc)), "utf8")) as CacheEntry;
+      const entry = JSON.parse(await readFile(this.file(this.key(doc)), "utf8"), plainReviver) as CacheEntry;
       return entry && typeof entry === "object" && "extraction" in entry && Array.isArray(entry.degraded) ? entry : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** Stores an entry whose extraction is plain data (see plain.ts). */
   async set(doc: ArticleInput, entry: CacheEntry): Promise<void> {
     const file = this.file(this.key(doc));
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -64,6 +64,8 @@ export interface BuildSummary {
   seconds: number;
   /** Where the time went, in ms (the CLI adds layout, validation and writing). */
   timings: Record<string, number>;
+  /** Resident memory of the process (all threads) at the end of each phase, in MB. */
+  rssMb: Record<string, number>;
 }
 
 export interface BuildResult {
@@ -119,10 +121,12 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const input = resolve(opts.input);
   const timings: Record<string, number> = {};
+  const rssMb: Record<string, number> = {};
   let mark = t0;
   const lap = (name: string) => {
     const now = performance.now();
     timings[name] = Math.round(now - mark);
+    rssMb[name.replace(/Ms$/, "")] = Math.round(process.memoryUsage().rss / 2 ** 20);
     mark = now;
   };
   const corpus = await readCorpus(input);
@@ -131,6 +135,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const cache = opts.cacheDir === null ? null : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
   // The cache first: only the misses go to the extractor.
+  // Entries come back with Maps and Sets rebuilt: one copy of each result in memory.
   const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
   const todo = docs.map((_, i) => i).filter((i) => !outcomes[i]);
   lap("cacheReadMs");
@@ -173,9 +178,9 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
             const o = await ex.extract(doc);
             const began = o.startedAt - performance.timeOrigin;
             if (firstExtractionMs === null || began < firstExtractionMs) firstExtractionMs = Math.round(began);
-            outcomes[i] = { extraction: o.extraction, degraded: o.degraded };
             // Written in the background: the lane takes the next article at once.
-            if (cache) writes.push(cache.set(doc, outcomes[i]!));
+            if (cache) writes.push(cache.set(doc, { extraction: o.extraction, degraded: o.degraded }));
+            outcomes[i] = { extraction: fromPlain(o.extraction), degraded: o.degraded };
           } catch (err) {
             // An extractor bug (or a stall) on one article must not cost the others.
             failed.push({ path: doc.path, reason: `extraction failed: ${errorMessage(err)}` });
@@ -197,9 +202,8 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   docs.forEach((doc, i) => {
     const o = outcomes[i];
     if (!o || failedAt.has(i)) return;
-    const x = fromPlain<DocumentExtraction>(o.extraction);
-    // The document as read (the worker's copy is the same, minus the path).
-    extractions.push({ ...x, doc });
+    // Results carry no document (it is most of their bytes): the one read is put back.
+    extractions.push({ ...(o.extraction as Omit<DocumentExtraction, "doc">), doc });
     if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
   });
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -230,6 +234,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       firstExtractionMs,
       seconds: (performance.now() - t0) / 1000,
       timings,
+      rssMb,
     },
   };
 }

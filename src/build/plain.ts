@@ -19,6 +19,15 @@ export function fromPlain<T>(x: unknown): T {
   return revive(x) as T;
 }
 
+/** For JSON.parse: rebuilds Maps and Sets while parsing, with no second copy of the tree. */
+export function plainReviver(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  if (MAP in o) return new Map(o[MAP] as [unknown, unknown][]);
+  if (SET in o) return new Set(o[SET] as unknown[]);
+  return value;
+}
+
 function revive(x: unknown): unknown {
   if (x === null || typeof x !== "object") return x;
   if (Array.isArray(x)) return x.map(revive);

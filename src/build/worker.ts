@@ -12,7 +12,7 @@ export interface ExtractTask {
 }
 
 export interface ExtractOutcome {
-  /** A DocumentExtraction, as plain data. */
+  /** A DocumentExtraction without its `doc`, as plain data. */
   extraction: unknown;
   /** What the guards had to do to this document (empty when nothing). */
   degraded: string[];
@@ -33,7 +33,8 @@ export function extractOne(doc: ArticleInput): ExtractOutcome {
   const t0 = performance.now();
   const startedAt = performance.timeOrigin + t0;
   const { value, degraded } = collectDegradation(() => extractor!.extractDocument(doc));
-  return { extraction: toPlain(value), degraded, ms: performance.now() - t0, startedAt };
+  // Without the document: the caller has it, and it is most of the bytes.
+  return { extraction: toPlain({ ...value, doc: undefined }), degraded, ms: performance.now() - t0, startedAt };
 }
 
 export default function run(task: ExtractTask): ExtractOutcome {

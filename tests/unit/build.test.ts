@@ -8,9 +8,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/build/pipeline";
-import { fromPlain, toPlain } from "../../src/build/plain";
+import { fromPlain, plainReviver, toPlain } from "../../src/build/plain";
 import { extractorVersion } from "../../src/build/version";
-import { writeFileAtomic } from "../../src/build/write";
+import { writeFileAtomic, writeJsonAtomic } from "../../src/build/write";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const ARTICLES = join(ROOT, "data/articles");
@@ -48,6 +48,7 @@ describe("plain data", () => {
     expect(back).toEqual(x);
     expect([...back.a.keys()]).toEqual(["z", "y"]);
     expect([...back.a.get("z")!.s]).toEqual(["b", "a"]);
+    expect(JSON.parse(JSON.stringify(toPlain(x)), plainReviver)).toEqual(x);
   });
 });
 
@@ -123,13 +124,13 @@ describe("buildGraph", () => {
     mkdirSync(input);
     writeFileSync(join(input, "good.txt"), "Turkey condemned Israel over the strikes.");
     writeFileSync(join(input, "empty.txt"), "");
-    writeFileSync(join(input, "notes.md"), "# notes");
+    writeFileSync(join(input, "notes.odt"), "# notes");
     writeFileSync(join(input, "long.txt"), `Iran ${"and Iraq ".repeat(2000)}met.`);
     const { summary } = await buildGraph({ input, workers: 0, cacheDir: null });
     expect(summary.files).toBe(2);
     expect(summary.skipped.map((s) => [s.path.slice(input.length + 1), s.reason])).toEqual([
       ["empty.txt", "empty file"],
-      ["notes.md", "not a .txt file"],
+      ["notes.odt", "not a .txt file"],
     ]);
     expect(summary.degraded).toHaveLength(1);
     expect(summary.degraded[0].path).toBe(join(input, "long.txt"));
@@ -166,11 +167,11 @@ describe("build:graph CLI", () => {
     const before = readFileSync(out, "utf8");
     const empty = join(dir, "empty-input");
     mkdirSync(empty);
-    writeFileSync(join(empty, "notes.md"), "not an article");
+    writeFileSync(join(empty, "notes.odt"), "not an article");
     const refused = await cli(["--input", empty, "--out", out, "--workers", "0", "--no-cache"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/no article was read .*--allow-empty/);
-    expect(refused.stdout).toMatch(/skipped .*notes\.md: not a \.txt file/);
+    expect(refused.stdout).toMatch(/skipped .*notes\.odt: not a \.txt file/);
     expect(readFileSync(out, "utf8")).toBe(before);
     const allowed = await cli(["--input", empty, "--out", out, "--workers", "0", "--no-cache", "--allow-empty"]);
     expect(allowed.code).toBe(0);
@@ -182,7 +183,7 @@ describe("build:graph CLI", () => {
     mkdirSync(input);
     writeFileSync(join(input, "good.txt"), "Turkey condemned Israel over the strikes.");
     writeFileSync(join(input, "long.txt"), `Iran ${"and Iraq ".repeat(2000)}met.`);
-    writeFileSync(join(input, "notes.md"), "# notes");
+    writeFileSync(join(input, "notes.odt"), "# notes");
     const out = join(dir, "cli", "strict.json");
     const loose = await cli(["--input", input, "--out", out, "--workers", "0", "--no-cache", "--no-layout"]);
     expect(loose.code).toBe(0);
@@ -197,9 +198,31 @@ describe("build:graph CLI", () => {
     const failed = await cli(["--input", input, "--out", blocked, "--workers", "0", "--no-cache", "--no-layout"]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/could not write/);
-    expect(failed.stdout).toMatch(/skipped .*notes\.md/);
+    expect(failed.stdout).toMatch(/skipped .*notes\.odt/);
     expect(failed.stderr).toMatch(/degraded .*long\.txt/);
     expect(readdirSync(join(dir, "cli")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(join(blocked, "inside"))).toBe(true);
+  });
+});
+
+describe("writeJsonAtomic", () => {
+  it("writes exactly JSON.stringify(value, null, 1) plus a newline, streamed", async () => {
+    const values: unknown[] = [
+      { a: 1, b: [], c: {}, d: [1, [2, { e: "x\ny" }], null], f: undefined, g: "é\u2028", h: [undefined, () => 1], i: [{ j: [] }] },
+      [],
+      [{ a: 1 }, [2, 3]],
+      "text",
+      null,
+      {},
+      { relations: Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, evidence: [{ start: i, sentence: "S\u00e9 \"q\"" }] })) },
+    ];
+    for (const [i, v] of values.entries()) {
+      const out = join(dir, "json", `v${i}.json`);
+      await writeJsonAtomic(out, v);
+      expect(readFileSync(out, "utf8")).toBe(JSON.stringify(v, null, 1) + "\n");
+    }
+    const failing = { rename: async () => Promise.reject(new Error("EXDEV")) };
+    await expect(writeJsonAtomic(join(dir, "json", "x.json"), { a: 1 }, failing)).rejects.toThrow(/EXDEV/);
+    expect(readdirSync(join(dir, "json")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
