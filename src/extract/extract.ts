@@ -67,7 +67,7 @@ export const AUTHOR_ATTRIBUTION: Attribution = { kind: "author", text: "the arti
 export interface DocumentExtraction {
   doc: ArticleInput;
   /** Actors by document-local key (gazetteer id, or "person:Full Name"). */
-  actors: Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number }>;
+  actors: Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number; country?: string }>;
   relations: ExtractedRelation[];
 }
 
@@ -113,8 +113,8 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
       });
     }
   });
-  const actors = new Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number }>();
-  for (const [key, a] of found.actors) actors.set(key, { name: a.name, kind: a.kind, forms: [...a.forms].sort(), mentions: a.mentions });
+  const actors = new Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number; country?: string }>();
+  for (const [key, a] of found.actors) actors.set(key, { name: a.name, kind: a.kind, forms: [...a.forms].sort(), mentions: a.mentions, ...(a.country ? { country: a.country } : {}) });
   // A listed person's state or group takes part in their affiliation without being named.
   for (const r of relations)
     for (const key of [r.source, r.target])
@@ -248,6 +248,7 @@ export function assembleGraph(
           aliases: entry ? [...entry.aliases] : [],
           mentions: 0,
           documents: [],
+          ...(!entry && a.country ? { country: a.country } : {}),
         };
         slot = { actor, docs: new Set(), aliasKeys: new Set([actor.name.toLowerCase(), ...actor.aliases.map((f) => f.toLowerCase())]) };
         actors.set(id, slot);

@@ -174,6 +174,7 @@ export const SYNTAX_LISTS = [
   "indefiniteArticles",
   "questionMarkers",
   "conditionMarkers",
+  "placeTakingVerbs",
 ] as const;
 
 /** The lists of names.json, read by the mention finder. */

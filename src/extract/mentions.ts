@@ -36,7 +36,7 @@ export interface Mention {
   /** A capital after "in"/"at": a place rather than the government. */
   locative?: boolean;
   /** For actors found in the text rather than the gazetteer: their name and kind. */
-  local?: { name: string; kind: ActorKind };
+  local?: { name: string; kind: ActorKind; country?: string };
   /** The actor is a person (found in the text, listed in the gazetteer, or referred to by "he"). */
   personal?: boolean;
 }
@@ -48,6 +48,8 @@ export interface LocalActor {
   /** Surface forms seen in the document. */
   forms: Set<string>;
   mentions: number;
+  /** A descriptive group's country ("Sudanese rebels": Sudan). */
+  country?: string;
 }
 
 interface SurfaceForm {
@@ -165,8 +167,10 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
     const mentions: Mention[] = [];
     for (const m of gazetteerSpans[si]) {
       mentions.push(m);
-      if (m.local) touch(m.actor, m.local.name, m.local.kind, spanText(toks, m));
-      else touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
+      if (m.local) {
+        const a = touch(m.actor, m.local.name, m.local.kind, spanText(toks, m));
+        if (m.local.country) a.country = m.local.country;
+      } else touch(m.actor, matcher.names.get(m.actor) ?? m.actor, matcher.kinds.get(m.actor)!, spanText(toks, m));
     }
     for (const p of personSpans[si]) {
       // Organizations found in the text are keyed apart from people.
@@ -345,7 +349,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       if (group) {
         const name = groupName(toks, first, group.end);
         const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
-        out.push({ actor: `group:${name}`, first: start, last: group.end, start: toks[start].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind } });
+        out.push({ actor: `group:${name}`, first: start, last: group.end, start: toks[start].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind, country: form.actor } });
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;
@@ -383,7 +387,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       if (group && !group.notAGroup) {
         // "Ivory Coast rebels": a group of its own.
         const name = groupName(toks, first, group.end);
-        out.push({ actor: `group:${name}`, first, last: group.end, start: toks[first].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind } });
+        out.push({ actor: `group:${name}`, first, last: group.end, start: toks[first].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind, country: form.actor } });
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;

@@ -42,6 +42,8 @@ export function extractSentenceRelations(
     (rule: string, verbTrigger: boolean): Emit =>
     (source, target, type, status, directed, span) => {
       if (source.actor === target.actor) return;
+      // "captured Kabul": a capital taken or struck is a place, not its government.
+      if (target.mode === "capital" && lexicon.words.placeTakingVerbs.has(toks[span.first].norm)) return;
       // The sentence's source ("…, a Saudi official said", "according to X") states the relation; it takes
       // no part in it, but its own title may tie it to its state ("British Foreign Secretary X said").
       if ((insideSource(source) || insideSource(target)) && !(type === "affiliation" && insideSource(source) && insideSource(target))) return;

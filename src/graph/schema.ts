@@ -57,6 +57,8 @@ export const Actor = z.object({
   documents: z.array(z.string()),
   /** Layout position computed at build time, so the first paint needs no layout. */
   position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /** A descriptive non-state group's country ("Sudanese rebels": the id of Sudan). */
+  country: z.string().min(1).optional(),
 });
 
 /**

@@ -48,7 +48,7 @@ describe("actors that generalize", () => {
   it("descriptive non-state groups are actors of their own, with their kind", () => {
     const x = extract("Sudanese rebels attacked Chad.");
     expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["group:Sudanese rebels>conflict.asserted>chad"]);
-    expect(x.actors.get("group:Sudanese rebels")?.kind).toBe("armed-group");
+    expect(x.actors.get("group:Sudanese rebels")).toMatchObject({ kind: "armed-group", country: "sudan" });
     expect(extract("The Ugandan opposition condemned Kenya.").actors.get("group:Ugandan opposition")?.kind).toBe("political-group");
   });
 
@@ -119,6 +119,13 @@ describe("clauses and reported speech", () => {
 
   it("'after' opening a clause: its subject is no prepositional object", () => {
     expect(relations("After Serbia attacked Kosovo, talks stalled.")).toEqual(["serbia>conflict.asserted>kosovo"]);
+  });
+});
+
+describe("places", () => {
+  it("a capital taken or struck is where it happened, not the government; a capital that acts is", () => {
+    expect(relations("Rebels captured Bamako.")).toEqual([]);
+    expect(relations("Moscow condemned Kyiv.")).toEqual(["russia>criticism.asserted>ukraine"]);
   });
 });
 
