@@ -1,11 +1,12 @@
 // The right-hand panel: what is selected (actor or relation), and the path finder.
-import { RELATION_STATUSES, type Actor, type Evidence, type Graph, type GraphDocument, type RelationType } from "../graph/schema";
+import { RELATION_STATUSES, type Actor, type Evidence, type Graph, type GraphDocument, type Relation, type RelationType } from "../graph/schema";
 import type { AggregatedEdge } from "../explore/aggregate";
 import type { FilterResult } from "../explore/filters";
 import type { ActorSearch } from "../explore/search";
-import type { PathResult } from "../explore/path";
-import { KIND_STYLE, TYPE_COLORS } from "../view/palette";
-import { EvidenceItem } from "./Evidence";
+import type { PathLinks, PathResult } from "../explore/path";
+import type { Structure } from "../explore/metrics";
+import { KIND_STYLE, STATUS_WORD, TYPE_COLORS } from "../view/palette";
+import { EvidenceItem, speakerLabel } from "./Evidence";
 import { KindGlyph, StatusGlyph } from "./FilterPanel";
 import { ActorPicker } from "./ActorPicker";
 
@@ -29,7 +30,7 @@ export function EdgeLabel({ edge, index }: { edge: AggregatedEdge; index: GraphI
   return (
     <>
       {s} <span className="rel-type" style={{ borderColor: TYPE_COLORS[edge.type] }}>{index.typeLabel.get(edge.type) ?? edge.type}</span>
-      {edge.status !== "asserted" && <em className="status"> ({edge.status})</em>} {edge.directed ? "→" : "↔"} {t}
+      {edge.status !== "asserted" && <em className="status"> ({STATUS_WORD[edge.status]})</em>} {edge.directed ? "→" : "↔"} {t}
     </>
   );
 }
@@ -44,11 +45,13 @@ export function ActorPanel({
   onSelectEdge,
   onOpenDoc,
   onPathEnd,
+  structure,
 }: {
   actor: Actor;
   graph: Graph;
   view: FilterResult;
   index: GraphIndex;
+  structure: Structure | null;
   hops: 1 | 2;
   onHops: (h: 1 | 2) => void;
   onSelectEdge: (id: string) => void;
@@ -87,6 +90,26 @@ export function ActorPanel({
           <span className="muted">Folded in:</span> {members.map((m) => index.actor.get(m)?.name ?? m).join(", ")}
         </p>
       )}
+      {structure && shown && (
+        <dl className="metrics" data-testid="actor-metrics">
+          <div>
+            <dt>Degree</dt>
+            <dd>{structure.degree.get(shownId) ?? 0}</dd>
+          </div>
+          <div>
+            <dt>Betweenness</dt>
+            <dd>{structure.betweenness ? (structure.betweenness.get(shownId) ?? 0).toFixed(3) : "…"}</dd>
+          </div>
+          <div>
+            <dt>PageRank</dt>
+            <dd>{(structure.pagerank.get(shownId) ?? 0).toFixed(4)}</dd>
+          </div>
+          <div>
+            <dt>Community</dt>
+            <dd>{structure.community.has(shownId) ? `${structure.community.get(shownId)! + 1} of ${structure.communities}` : "none"}</dd>
+          </div>
+        </dl>
+      )}
       <div className="row gap">
         <span className="muted">Highlight</span>
         <button type="button" aria-pressed={hops === 1} onClick={() => onHops(1)}>
@@ -113,9 +136,9 @@ export function ActorPanel({
             <tr>
               <th scope="col">Type</th>
               {RELATION_STATUSES.map((s) => (
-                <th scope="col" key={s} title={s}>
+                <th scope="col" key={s} title={STATUS_WORD[s]}>
                   <StatusGlyph status={s} />
-                  <span className="sr-only">{s}</span>
+                  <span className="small">{STATUS_WORD[s]}</span>
                 </th>
               ))}
             </tr>
@@ -188,8 +211,10 @@ export function EdgePanel({
         <EdgeLabel edge={edge} index={index} />
       </h2>
       <p className="muted small">
-        {description} · {edge.status} · {edge.evidenceCount} sentence{edge.evidenceCount === 1 ? "" : "s"}
-        {edge.count > 1 ? ` from ${edge.count} relations` : ""}
+        {description} · {STATUS_WORD[edge.status]} · {edge.evidenceCount} sentence{edge.evidenceCount === 1 ? "" : "s"}
+        {edge.count > 1 ? ` from ${edge.count} relations` : ""} · <ConfidenceBadge value={edge.confidence} />
+        {edge.speakers === 1 && <span className="badge single"> single source</span>}
+        {edge.disputed && <span className="badge disputed"> disputed</span>}
       </p>
       <div className="row gap">
         <button type="button" onClick={() => onSelectActor(edge.source)}>
@@ -211,7 +236,7 @@ export function EdgePanel({
           )}
           <ol className="evidence-list">
             {r.evidence.map((e, i) => (
-              <EvidenceItem key={`${e.doc}:${e.start}:${i}`} evidence={e} doc={index.doc.get(e.doc)} onOpen={() => onOpenEvidence(e)} />
+              <EvidenceItem key={`${e.doc}:${e.start}:${i}`} evidence={e} doc={index.doc.get(e.doc)} index={index} onOpen={() => onOpenEvidence(e)} />
             ))}
           </ol>
         </div>
@@ -231,7 +256,13 @@ export function PathPanel({
   onClear,
   result,
   onSelectEdge,
+  links,
+  directed,
+  onOptions,
 }: {
+  links: PathLinks;
+  directed: boolean;
+  onOptions: (o: { links?: PathLinks; directed?: boolean }) => void;
   search: ActorSearch;
   index: GraphIndex;
   from: string | null;
@@ -264,6 +295,16 @@ export function PathPanel({
         onPick={(id) => onPick("to", id)}
         testId="path-to"
       />
+      <div className="row gap path-options" role="group" aria-label="Links the path may use">
+        {(["cooperative", "hostile", "any"] as PathLinks[]).map((l) => (
+          <button key={l} type="button" aria-pressed={links === l} onClick={() => onOptions({ links: l })} data-testid={`path-links-${l}`}>
+            {l === "any" ? "any link" : l}
+          </button>
+        ))}
+        <label className="row-inline">
+          <input type="checkbox" checked={directed} onChange={(e) => onOptions({ directed: e.target.checked })} data-testid="path-directed" /> follow arrows
+        </label>
+      </div>
       {from && to && (
         <div data-testid="path-result" aria-live="polite">
           {result ? (
@@ -272,22 +313,37 @@ export function PathPanel({
             ) : (
               <>
                 <p className="small muted">
-                  {result.edges.length} step{result.edges.length === 1 ? "" : "s"} through the relation types now shown:
+                  {result.edges.length} step{result.edges.length === 1 ? "" : "s"} through {links === "any" ? "any" : links} links now shown
+                  {directed ? ", along the arrows" : ""} (denied relations never count):
                 </p>
-                <ol className="path-steps">
-                  {result.nodes.map((n, i) => (
-                    <li key={n}>
-                      {index.actor.get(n)?.name ?? n}
-                      {i < result.edges.length && (
-                        <>
-                          {" — "}
-                          <button type="button" className="link small" onClick={() => onSelectEdge(result.edges[i])}>
-                            {result.edges[i].match(/[>~]([a-z]+)\./)?.[1] ?? "relation"}
-                          </button>
-                        </>
-                      )}
-                    </li>
-                  ))}
+                <ol className="path-steps" data-testid="path-steps">
+                  {result.steps.map((step) => {
+                    const [, type, status] = step.edge.match(/[>~]([a-z]+)\.([a-z]+)[>~]/) ?? [];
+                    const name = (id: string) => index.actor.get(id)?.name ?? id;
+                    const verb = (
+                      <button type="button" className="link" onClick={() => onSelectEdge(step.edge)}>
+                        {index.typeLabel.get(type as RelationType) ?? type}
+                        {status && status !== "asserted" ? ` (${STATUS_WORD[status as keyof typeof STATUS_WORD]})` : ""}
+                      </button>
+                    );
+                    return (
+                      <li key={step.edge} data-testid="path-step" data-forward={String(step.forward)}>
+                        {step.mutual ? (
+                          <>
+                            <b>{name(step.from)}</b> ↔ {verb} ↔ <b>{name(step.to)}</b>
+                          </>
+                        ) : step.forward ? (
+                          <>
+                            <b>{name(step.from)}</b> → {verb} → <b>{name(step.to)}</b>
+                          </>
+                        ) : (
+                          <>
+                            <b>{name(step.to)}</b> → {verb} → <b>{name(step.from)}</b> <span className="muted small">(against the path)</span>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ol>
               </>
             )
@@ -300,6 +356,124 @@ export function PathPanel({
         <button type="button" className="link" onClick={onClear}>
           Clear path
         </button>
+      )}
+    </section>
+  );
+}
+
+export function ConfidenceBadge({ value }: { value: number }) {
+  const pct = Math.round(value * 100);
+  const word = value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low";
+  return (
+    <span className={`badge conf conf-${word}`} title="How likely the relation is right, from the measured precision of the extraction rules behind it">
+      confidence {pct}% ({word})
+    </span>
+  );
+}
+
+/** Everything the corpus states between two actors: every type and status, both directions, by date. */
+export function PairPanel({
+  a,
+  b,
+  graph,
+  view,
+  index,
+  onSelectActor,
+  onOpenEvidence,
+}: {
+  a: string;
+  b: string;
+  graph: Graph;
+  view: FilterResult;
+  index: GraphIndex;
+  onSelectActor: (id: string) => void;
+  onOpenEvidence: (e: Evidence) => void;
+}) {
+  const name = (id: string) => index.actor.get(id)?.name ?? id;
+  const between = graph.relations.filter((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+  const shownIds = new Set(view.relations.map((r) => r.id));
+  const date = (e: Evidence) => index.doc.get(e.doc)?.date ?? null;
+  const items = between
+    .flatMap((r) => r.evidence.map((e) => ({ r, e })))
+    .sort((x, y) => (date(x.e) ?? "9999").localeCompare(date(y.e) ?? "9999") || x.e.doc.localeCompare(y.e.doc) || x.e.start - y.e.start);
+  const types = [...new Set(between.map((r) => r.type))];
+  const dir = (r: Relation) => (r.directed ? (r.source === a ? "→" : "←") : "↔");
+  const disputes = types.filter((t) => between.some((r) => r.type === t && r.disputed));
+  return (
+    <section className="details-body pair" data-testid="pair-panel" aria-labelledby="pair-title">
+      <h2 id="pair-title">
+        Between {name(a)} and {name(b)}
+      </h2>
+      <div className="row gap">
+        <button type="button" onClick={() => onSelectActor(a)}>
+          {name(a)}
+        </button>
+        <button type="button" onClick={() => onSelectActor(b)}>
+          {name(b)}
+        </button>
+      </div>
+      {between.length === 0 ? (
+        <p className="muted">The articles state no relation between them.</p>
+      ) : (
+        <>
+          <table className="counts pair-grid" data-testid="pair-grid">
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                {RELATION_STATUSES.map((s) => (
+                  <th scope="col" key={s}>
+                    {STATUS_WORD[s]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {types.map((t) => (
+                <tr key={t}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: TYPE_COLORS[t] }} aria-hidden="true" />
+                    {index.typeLabel.get(t) ?? t}
+                  </th>
+                  {RELATION_STATUSES.map((s) => {
+                    const rs = between.filter((r) => r.type === t && r.status === s);
+                    return <td key={s}>{rs.length ? rs.map((r) => `${dir(r)} ${r.evidence.length}`).join(", ") : ""}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small muted">
+            → {name(a)} to {name(b)} · ← the other way · numbers are sentences. {between.filter((r) => !shownIds.has(r.id)).length > 0 && "Greyed: not shown with the current filters."}
+          </p>
+          {disputes.map((t) => {
+            const said = between.filter((r) => r.type === t && r.status !== "denied");
+            const denied = between.filter((r) => r.type === t && r.status === "denied");
+            const who = (rs: Relation[]) => [...new Set(rs.flatMap((r) => r.evidence.map((e) => speakerLabel(e, index))))].join(", ");
+            return (
+              <p key={t} className="notice disputed-note" data-testid="pair-dispute">
+                <b>Disputed {index.typeLabel.get(t) ?? t}:</b> said by {who(said) || "—"}; denied by {who(denied) || "—"}.
+              </p>
+            );
+          })}
+          <h3>History ({items.length} sentences, oldest first)</h3>
+          <ol className="evidence-list pair-history">
+            {items.map(({ r, e }, i) => (
+              <li key={`${r.id}:${e.doc}:${e.start}:${i}`} className={shownIds.has(r.id) ? "" : "not-shown"} data-testid="pair-item">
+                <div className="small pair-item-head">
+                  <b>{date(e) ?? "undated"}</b> · {name(r.source)} {r.directed ? "→" : "↔"}{" "}
+                  <span className="rel-type" style={{ borderColor: TYPE_COLORS[r.type] }}>
+                    {index.typeLabel.get(r.type) ?? r.type}
+                  </span>{" "}
+                  <em>{STATUS_WORD[r.status]}</em> {r.directed ? "→" : "↔"} {name(r.target)}
+                  {r.disputed && <span className="badge disputed"> disputed</span>}
+                </div>
+                <ul className="plain">
+                  <EvidenceItem evidence={e} doc={index.doc.get(e.doc)} index={index} onOpen={() => onOpenEvidence(e)} testId="pair-evidence" />
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </section>
   );

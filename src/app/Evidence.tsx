@@ -1,7 +1,7 @@
 // Evidence sentences and the article viewer. All article text is rendered as
 // React text children (never as HTML).
 import { useEffect, useRef } from "react";
-import type { Evidence, GraphDocument } from "../graph/schema";
+import type { Actor, Evidence, GraphDocument } from "../graph/schema";
 import { documentSegments, sentenceSegments, type TextSegment } from "../explore/evidenceText";
 
 export function Segments({ segments }: { segments: TextSegment[] }) {
@@ -20,13 +20,39 @@ export function Segments({ segments }: { segments: TextSegment[] }) {
   );
 }
 
-export function EvidenceItem({ evidence, doc, onOpen }: { evidence: Evidence; doc: GraphDocument | undefined; onOpen: () => void }) {
+/** Who states a piece of evidence, in words: an actor's name, the source's words, or "the article". */
+export function speakerLabel(e: Evidence, index: { actor: Map<string, Actor> }): string {
+  const a = e.attribution;
+  if (!a) return "the article";
+  if (a.kind === "actor") return index.actor.get(a.actor!)?.name ?? a.text;
+  if (a.kind === "author") return "the article itself";
+  return `“${a.text}”`;
+}
+
+export function EvidenceItem({
+  evidence,
+  doc,
+  onOpen,
+  index,
+  testId = "evidence",
+}: {
+  evidence: Evidence;
+  doc: GraphDocument | undefined;
+  onOpen: () => void;
+  index: { actor: Map<string, Actor> };
+  testId?: string;
+}) {
+  const kind = evidence.attribution?.kind ?? "author";
   return (
-    <li className="evidence" data-testid="evidence">
+    <li className="evidence" data-testid={testId}>
       <blockquote>
         <Segments segments={sentenceSegments(evidence)} />
       </blockquote>
       <div className="evidence-meta small">
+        <span className={`stated-by by-${kind}`} data-testid="stated-by" title={kind === "actor" ? "stated by an actor of the graph" : kind === "source" ? "stated by a source named in the text" : "the article's own voice"}>
+          stated by {speakerLabel(evidence, index)}
+        </span>
+        {" · "}
         <span className="doc-title">{doc ? doc.title || doc.id : evidence.doc}</span>
         {doc?.date && <span className="muted"> · {doc.date}</span>}{" "}
         <button type="button" className="link" onClick={onOpen} data-testid="open-article">

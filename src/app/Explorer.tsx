@@ -2,27 +2,54 @@
 // (src/explore) → elements → one Cytoscape instance (src/view), plus the panels.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Evidence, Graph } from "../graph/schema";
-import { applyFilters, type Filters } from "../explore/filters";
+import { applyFilters, dateExtent, defaultFilters, type Filters } from "../explore/filters";
+import { graphStructure } from "../explore/metrics";
 import { createActorSearch } from "../explore/search";
 import { shortestPath } from "../explore/path";
 import { visibleSubgraph } from "../explore/exportJson";
 import { buildElements } from "../view/elements";
 import { runLayout, useCytoscape } from "../view/useCytoscape";
 import { applyHighlight } from "../view/highlight";
-import { downloadBlob, exportPng, exportSvg } from "../view/exportView";
-import { useViewState } from "./useViewState";
+import { downloadBlob } from "../view/exportView";
+import { pictureSvg, picturePng } from "../view/picture";
+import { fitPadding, layoutKey, savePositions } from "../view/useCytoscape";
+import { STATUS_WORD } from "../view/palette";
+import { useViewState, type UpdateMode } from "./useViewState";
+import { Timeline } from "./Timeline";
+import { ShortcutSheet } from "./ShortcutSheet";
 import { FilterPanel } from "./FilterPanel";
-import { ActorPanel, EdgePanel, PathPanel, indexGraph } from "./Details";
+import { ActorPanel, ConfidenceBadge, EdgePanel, PairPanel, PathPanel, indexGraph } from "./Details";
 import { ActorPicker } from "./ActorPicker";
 import { RelationTable } from "./RelationTable";
 import { ArticleViewer } from "./Evidence";
 
 type Panel = "filters" | "details" | null;
 
+const isPhone = () => typeof window !== "undefined" && window.matchMedia?.("(max-width: 760px)").matches;
+
+/** Follows the system's light/dark setting. */
+function usePrefersDark(): boolean {
+  const query = typeof window !== "undefined" ? window.matchMedia?.("(prefers-color-scheme: dark)") : undefined;
+  const [dark, setDark] = useState(Boolean(query?.matches));
+  useEffect(() => {
+    if (!query) return;
+    const on = () => setDark(query.matches);
+    query.addEventListener("change", on);
+    return () => query.removeEventListener("change", on);
+  }, [query]);
+  return dark;
+}
+
 export function Explorer({ graph }: { graph: Graph }) {
   const [state, update] = useViewState();
-  const [hops, setHops] = useState<1 | 2>(1);
-  const [panel, setPanel] = useState<Panel>(null);
+  const hops = state.hops;
+  const setHops = useCallback((h: 1 | 2) => update((s) => ({ ...s, hops: h })), [update]);
+  // A shared link to a selection opens its details, on the phone too.
+  const [panel, setPanel] = useState<Panel>(() => (state.selection ? "details" : null));
+  const [hover, setHover] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
+  const dark = usePrefersDark();
+  const returnFocus = useRef<HTMLElement | null>(null);
   const [article, setArticle] = useState<{ doc: string; evidence: Evidence | null } | null>(null);
   const [pathTexts, setPathTexts] = useState({ from: "", to: "" });
   const focusRequest = useRef<string | null>(state.selection?.kind === "actor" ? state.selection.id : null);
@@ -30,18 +57,38 @@ export function Explorer({ graph }: { graph: Graph }) {
   const index = useMemo(() => indexGraph(graph), [graph]);
   const search = useMemo(() => createActorSearch(graph.actors), [graph]);
   const view = useMemo(() => applyFilters(graph, state.filters), [graph, state.filters]);
-  const elements = useMemo(() => buildElements(view), [view]);
+  const wantStructure = state.sizeBy !== "relations" || state.colorBy === "community" || state.selection?.kind === "actor";
+  const wantBetweenness = state.sizeBy === "betweenness" || (state.selection?.kind === "actor" && view.nodes.length <= 3000);
+  const structure = useMemo(
+    () => (wantStructure ? graphStructure(view.nodes.map((n) => n.id), view.edges, { betweenness: wantBetweenness }) : null),
+    [view, wantStructure, wantBetweenness],
+  );
+  const elements = useMemo(
+    () =>
+      buildElements(view, {
+        measure: !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness,
+        community: structure && state.colorBy === "community" ? structure.community : null,
+      }),
+    [view, structure, state.sizeBy, state.colorBy],
+  );
+  const extent = useMemo(() => dateExtent(graph), [graph]);
+  const searchHits = useMemo(() => (state.search.trim() ? search(state.search, 30).map((h) => h.actor.id) : []), [search, state.search]);
   const shownId = (id: string | null) => (id ? view.foldedInto.get(id) ?? id : null);
   const path = useMemo(() => {
     const from = state.path.from ? view.foldedInto.get(state.path.from) ?? state.path.from : null;
     const to = state.path.to ? view.foldedInto.get(state.path.to) ?? state.path.to : null;
-    return from && to ? shortestPath(view.nodes.map((n) => n.id), view.edges, from, to) : null;
-  }, [view, state.path.from, state.path.to]);
+    return from && to ? shortestPath(view.nodes.map((n) => n.id), view.edges, from, to, { links: state.pathLinks, directed: state.pathDirected }) : null;
+  }, [view, state.path.from, state.path.to, state.pathLinks, state.pathDirected]);
 
   const selectActor = useCallback(
-    (id: string, focus = false) => {
+    (id: string, focus = false, additive = false) => {
       if (focus) focusRequest.current = id;
-      update((s) => ({ ...s, selection: { kind: "actor", id } }));
+      // Shift/Ctrl-click a second actor: everything between the two.
+      update((s) =>
+        additive && s.selection?.kind === "actor" && s.selection.id !== id
+          ? { ...s, selection: { kind: "pair", a: s.selection.id, b: id } }
+          : { ...s, selection: { kind: "actor", id } },
+      );
       setPanel("details");
     },
     [update],
@@ -56,19 +103,78 @@ export function Explorer({ graph }: { graph: Graph }) {
   const clearSelection = useCallback(() => update((s) => (s.selection ? { ...s, selection: null } : s)), [update]);
 
   const container = useRef<HTMLDivElement>(null);
-  const cy = useCytoscape(container, elements, { onTapNode: (id) => selectActor(id), onTapEdge: selectEdge, onTapBackground: clearSelection });
+  const cy = useCytoscape(
+    container,
+    elements,
+    { onTapNode: (id, additive) => selectActor(id, false, additive), onTapEdge: selectEdge, onTapBackground: clearSelection, onHoverEdge: setHover },
+    { dark, layoutSeed: state.layout, storageKey: graph.generatedAt },
+  );
 
   const selectedActor = state.selection?.kind === "actor" ? shownId(state.selection.id) : null;
   const selectedEdge = state.selection?.kind === "edge" ? state.selection.id : null;
+  const pair = state.selection?.kind === "pair" ? { a: state.selection.a, b: state.selection.b } : null;
   useEffect(() => {
     if (!cy) return;
-    applyHighlight(cy, { actor: selectedActor, edge: selectedEdge, hops, path });
+    applyHighlight(cy, { actor: selectedActor, edge: selectedEdge, hops, path, pair: pair ? [shownId(pair.a)!, shownId(pair.b)!] : null, searchHits: searchHits.map((id) => shownId(id)!) });
+    cy.emit("relabel");
     if (container.current) {
       container.current.dataset.ready = "true";
       container.current.dataset.nodes = String(cy.nodes().length);
       container.current.dataset.edges = String(cy.edges().length);
     }
-  }, [cy, elements, selectedActor, selectedEdge, hops, path]);
+  }, [cy, elements, selectedActor, selectedEdge, hops, path, pair?.a, pair?.b, searchHits]);
+
+  // Keep the selection in sight when a phone drawer opens or the view changes size.
+  useEffect(() => {
+    if (!cy || !panel || !isPhone()) return;
+    const t = setTimeout(() => {
+      const sel = cy.$(".focus");
+      if (sel.nonempty()) cy.animate({ center: { eles: sel } }, { duration: 200 });
+    }, 80);
+    return () => clearTimeout(t);
+  }, [cy, panel, selectedActor, selectedEdge]);
+
+  const openArticle = useCallback((a: { doc: string; evidence: Evidence | null }) => {
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setArticle(a);
+  }, []);
+  const closeArticle = useCallback(() => {
+    setArticle(null);
+    // Back to where the reader was (the "Open article" button).
+    const el = returnFocus.current;
+    returnFocus.current = null;
+    setTimeout(() => el?.isConnected && el.focus(), 0);
+  }, []);
+
+  // Keys: "/" search, Escape clears the selection, "?" the shortcut sheet, f fit, t table, g graph.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+      if (article) return; // the dialog has its own keys
+      if (e.key === "Escape") {
+        if (showKeys) setShowKeys(false);
+        else if (!typing || (t as HTMLInputElement).value === "") {
+          if (state.selection) {
+            clearSelection();
+            e.preventDefault();
+          }
+        }
+        return;
+      }
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === "/") {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid="search"]')?.focus();
+      } else if (e.key === "?") setShowKeys((v) => !v);
+      else if (e.key === "f") cy?.fit(undefined, fitPadding(cy));
+      else if (e.key === "t") update((s) => ({ ...s, view: "table" }));
+      else if (e.key === "g") update((s) => ({ ...s, view: "graph" }));
+      else if (e.key === "1" || e.key === "2") setHops(e.key === "1" ? 1 : 2);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [article, showKeys, state.selection, clearSelection, cy, update, setHops]);
 
   useEffect(() => {
     const id = focusRequest.current;
@@ -80,7 +186,14 @@ export function Explorer({ graph }: { graph: Graph }) {
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 });
   });
 
-  const setFilters = useCallback((filters: Filters) => update((s) => ({ ...s, filters })), [update]);
+  const setFilters = useCallback(
+    (filters: Filters, coalesce?: string) => update((s) => ({ ...s, filters }), coalesce ? { coalesce } : "push"),
+    [update],
+  );
+  const setRange = useCallback(
+    (from: string | null, to: string | null, mode: UpdateMode) => update((s) => ({ ...s, filters: { ...s.filters, dateFrom: from, dateTo: to } }), mode === "replace" ? { coalesce: "play" } : mode),
+    [update],
+  );
   const shownRelations = view.relations.length;
   const status = `${view.nodes.length} actor${view.nodes.length === 1 ? "" : "s"}, ${shownRelations} relation${shownRelations === 1 ? "" : "s"} shown${
     view.edges.length !== shownRelations ? ` (${view.edges.length} lines)` : ""
@@ -89,14 +202,16 @@ export function Explorer({ graph }: { graph: Graph }) {
   const edge = selectedEdge ? view.edges.find((e) => e.id === selectedEdge) : undefined;
   const actor = state.selection?.kind === "actor" ? index.actor.get(state.selection.id) : undefined;
 
+  const pictureLegend = { typeLabel: (t: import("../graph/schema").RelationType) => index.typeLabel.get(t) ?? t, title: `entente · ${status}` };
   const doExport = (kind: "png" | "svg" | "json") => {
     if (kind === "json") {
       downloadBlob(new Blob([JSON.stringify(visibleSubgraph(graph, view), null, 1)], { type: "application/json" }), "entente-view.json");
       return;
     }
     if (!cy) return;
-    if (kind === "png") downloadBlob(exportPng(cy), "entente-view.png");
-    else downloadBlob(new Blob([exportSvg(cy)], { type: "image/svg+xml" }), "entente-view.svg");
+    // Pictures are drawn from the data: no selection fade, real text labels, a legend.
+    if (kind === "png") void picturePng(cy, pictureLegend).then((b) => downloadBlob(b, "entente-view.png"));
+    else downloadBlob(new Blob([pictureSvg(cy, pictureLegend).svg], { type: "image/svg+xml" }), "entente-view.svg");
   };
 
   return (
@@ -147,18 +262,73 @@ export function Explorer({ graph }: { graph: Graph }) {
         Click an actor or a line to read the sentences behind it · tick types in <b>Relations</b> to show or hide them · search by name above.
       </p>
       <aside className="left" id="filters-panel" aria-label="Filters and legend">
-        <FilterPanel graph={graph} filters={state.filters} counts={view.counts} onChange={setFilters} />
+        <FilterPanel
+          graph={graph}
+          filters={state.filters}
+          counts={view.counts}
+          onChange={setFilters}
+          sizeBy={state.sizeBy}
+          colorBy={state.colorBy}
+          communities={structure?.communities ?? 0}
+          onLook={(look) => update((s) => ({ ...s, ...look }))}
+        />
       </aside>
       <main className="center">
-        <div ref={container} className="graph" data-testid="graph" aria-label="Relation graph" role="img" />
-        <div className="graph-tools">
-          <button type="button" onClick={() => cy?.fit(undefined, 30)}>
-            Fit
-          </button>
-          <button type="button" onClick={() => cy && runLayout(cy)} data-testid="relayout" title="Lay out what is shown again (fcose)">
-            Re-layout
-          </button>
+        <div className="graph-area">
+          <div ref={container} className="graph" data-testid="graph" aria-label="Relation graph" role="img" />
+          {hover && !selectedEdge && (() => {
+            const e = view.edges.find((x) => x.id === hover.id);
+            if (!e) return null;
+            const n = (id: string) => index.actor.get(id)?.name ?? id;
+            return (
+              <div className="edge-tip" role="tooltip" data-testid="edge-tooltip" style={{ left: Math.min(hover.x + 14, (container.current?.clientWidth ?? 400) - 240), top: hover.y + 14 }}>
+                <b>{n(e.source)}</b> {e.directed ? "→" : "↔"} {index.typeLabel.get(e.type) ?? e.type} ({STATUS_WORD[e.status]}) {e.directed ? "→" : "↔"} <b>{n(e.target)}</b>
+                <br />
+                {e.evidenceCount} sentence{e.evidenceCount === 1 ? "" : "s"}
+                {e.count > 1 ? `, ${e.count} relations` : ""} · <ConfidenceBadge value={e.confidence} />
+                {e.speakers === 1 ? " · single source" : ""}
+                {e.disputed ? " · disputed" : ""}
+                <br />
+                <span className="muted">Click to read the sentences</span>
+              </div>
+            );
+          })()}
+          {view.nodes.length === 0 || (view.edges.length === 0 && state.filters.hideIsolated) ? (
+            <div className="empty-view" role="status" data-testid="empty-view">
+              <p>
+                <b>Nothing to show.</b> {emptyReason(state.filters, graph.relations.length)}
+              </p>
+              <button type="button" onClick={() => setFilters(defaultFilters())} data-testid="empty-reset">
+                Reset all filters
+              </button>
+            </div>
+          ) : null}
+          <div className="graph-tools">
+            <button type="button" onClick={() => cy?.fit(undefined, fitPadding(cy))} title="Fit the graph to the canvas (f)">
+              Fit
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (!cy) return;
+                const seed = (state.layout % 97) + 1;
+                runLayout(cy, { seed });
+                savePositions(cy, layoutKey(graph.generatedAt, seed));
+                update((s) => ({ ...s, layout: seed }));
+              }}
+              data-testid="relayout"
+              title="Lay out what is shown again (fcose); kept in the link"
+            >
+              Re-layout
+            </button>
+            <button type="button" onClick={() => setShowKeys(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+              ?
+            </button>
+          </div>
         </div>
+        {extent && state.view === "graph" && (
+          <Timeline byDate={view.counts.evidenceByDate} extent={extent} from={state.filters.dateFrom} to={state.filters.dateTo} onRange={setRange} />
+        )}
         {state.view === "table" && (
           <div className="table-layer">
             <RelationTable edges={view.edges} index={index} selectedEdge={selectedEdge} onSelect={selectEdge} />
@@ -167,32 +337,45 @@ export function Explorer({ graph }: { graph: Graph }) {
       </main>
       <aside className="right" id="details-panel" aria-label="Details">
         {edge ? (
-          <EdgePanel edge={edge} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => setArticle({ doc: e.doc, evidence: e })} />
+          <>
+            <EdgePanel edge={edge} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
+            <PairPanel a={edge.source} b={edge.target} graph={graph} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
+          </>
+        ) : pair ? (
+          <PairPanel a={pair.a} b={pair.b} graph={graph} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
         ) : actor ? (
           <ActorPanel
             actor={actor}
             graph={graph}
             view={view}
             index={index}
+            structure={structure}
             hops={hops}
             onHops={setHops}
             onSelectEdge={selectEdge}
-            onOpenDoc={(doc) => setArticle({ doc, evidence: null })}
+            onOpenDoc={(doc) => openArticle({ doc, evidence: null })}
             onPathEnd={(end, id) => {
               setPathTexts((t) => ({ ...t, [end]: "" }));
               update((s) => ({ ...s, path: { ...s.path, [end]: id } }));
             }}
           />
         ) : selectedEdge ? (
-          <p className="notice details-body">That relation is not shown with the current filters.</p>
+          <p className="notice details-body" data-testid="edge-hidden">
+            That relation is not shown with the current filters.{" "}
+            <button type="button" className="link" onClick={() => setFilters(defaultFilters())}>
+              Reset filters
+            </button>
+          </p>
         ) : (
           <section className="details-body intro">
             <h2>Start here</h2>
             <ol>
               <li>Click an actor (a shape) to see who it deals with.</li>
               <li>Click a line to read the sentences it comes from; open the article from there.</li>
-              <li>Colours are relation types; dashed = intended, dotted = denied. Use the legend to hide types.</li>
+              <li>Colours are relation types; dashed = planned, dotted = denied; faint = low confidence. Use the legend to hide types.</li>
+              <li>Shift-click a second actor to see everything between the two; drag across the timeline to choose a period.</li>
             </ol>
+            <p className="small muted">Press ? for keyboard shortcuts, / to search.</p>
           </section>
         )}
         <PathPanel
@@ -212,14 +395,40 @@ export function Explorer({ graph }: { graph: Graph }) {
           }}
           result={path}
           onSelectEdge={selectEdge}
+          links={state.pathLinks}
+          directed={state.pathDirected}
+          onOptions={(o) => update((s) => ({ ...s, pathLinks: o.links ?? s.pathLinks, pathDirected: o.directed ?? s.pathDirected }))}
         />
       </aside>
       <footer className="status" aria-live="polite" data-testid="status">
         {status}
+        {state.filters.hideIsolated && view.counts.isolatedHidden > 0 && (
+          <>
+            {" · "}
+            {view.counts.isolatedHidden} actor{view.counts.isolatedHidden === 1 ? "" : "s"} with no shown relation hidden{" "}
+            <button type="button" className="link" data-testid="show-isolated" onClick={() => setFilters({ ...state.filters, hideIsolated: false })}>
+              show them
+            </button>
+          </>
+        )}
       </footer>
-      {article && index.doc.get(article.doc) && (
-        <ArticleViewer doc={index.doc.get(article.doc)!} evidence={article.evidence} onClose={() => setArticle(null)} />
-      )}
+      {article && index.doc.get(article.doc) && <ArticleViewer doc={index.doc.get(article.doc)!} evidence={article.evidence} onClose={closeArticle} />}
+      {showKeys && <ShortcutSheet onClose={() => setShowKeys(false)} />}
     </div>
   );
+}
+
+/** Why a view is empty, in words, with the filters that are set. */
+function emptyReason(f: Filters, total: number): string {
+  if (total === 0) return "The graph file has no relations.";
+  const set: string[] = [];
+  if (f.hiddenTypeStatus.length) set.push(`${f.hiddenTypeStatus.length} type/status cells are off`);
+  if (f.hiddenKinds.length) set.push(`actor kinds off: ${f.hiddenKinds.join(", ")}`);
+  if (f.documents.length) set.push(`only ${f.documents.length} article(s)`);
+  if (f.dateFrom || f.dateTo) set.push(`dates ${f.dateFrom ?? "…"} – ${f.dateTo ?? "…"}`);
+  if (f.minEvidence > 1) set.push(`at least ${f.minEvidence} sentences`);
+  if (f.minConfidence > 0) set.push(`confidence at least ${Math.round(f.minConfidence * 100)}%`);
+  if (f.hiddenSourceKinds.length || f.speakers.length) set.push("a source filter");
+  if (f.singleSource) set.push("single-source relations only");
+  return set.length ? `No relation passes the filters now set (${set.join("; ")}). Loosen one of them, or reset.` : "No relation passes the filters.";
 }

@@ -1,14 +1,48 @@
 // The legend, which is also the filter: relation type × status grid, actor kinds,
 // and the less common filters (documents, dates, evidence, isolated, folding).
-import { ACTOR_KINDS, RELATION_STATUSES, RELATION_TYPES, type Graph, type RelationStatus } from "../graph/schema";
+import { ACTOR_KINDS, ATTRIBUTION_KINDS, RELATION_STATUSES, RELATION_TYPES, type AttributionKind, type Graph, type RelationStatus } from "../graph/schema";
 import { dateExtent, defaultFilters, toggleTypeStatus, typeStatusKey, type FilterResult, type Filters } from "../explore/filters";
-import { memo, type ReactElement } from "react";
-import { KIND_STYLE, TYPE_COLORS } from "../view/palette";
+import { memo, useEffect, useState, type ReactElement } from "react";
+import { KIND_STYLE, STATUS_WORD, TYPE_COLORS } from "../view/palette";
+import type { ColorBy, SizeBy } from "../explore/urlState";
 
-const STATUS_SHORT: Record<RelationStatus, string> = { asserted: "said", intended: "planned", denied: "denied" };
+const STATUS_SHORT = STATUS_WORD;
+const SOURCE_KIND_LABEL: Record<AttributionKind, string> = {
+  actor: "an actor of the graph (a spokesman, a minister …)",
+  source: "a source named in the text (officials, witnesses …)",
+  author: "the article's own voice",
+};
+
+/** The number box keeps its own text while typing, so clearing it neither jumps to 1 nor swallows the next key. */
+function NumberBox({ value, onValue, testId }: { value: number; onValue: (n: number) => void; testId: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => {
+    if (Number(text) !== value) setText(String(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <input
+      type="number"
+      min={1}
+      max={99}
+      className="narrow"
+      data-testid={testId}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const n = Math.floor(Number(e.target.value));
+        if (e.target.value !== "" && Number.isFinite(n) && n >= 1) onValue(Math.min(99, n));
+      }}
+      onBlur={() => {
+        if (text === "" || !(Number(text) >= 1)) setText(String(value));
+      }}
+    />
+  );
+}
+
 const STATUS_TITLE: Record<RelationStatus, string> = {
-  asserted: "Asserted: the text states it happened (solid line)",
-  intended: "Intended: planned, offered or threatened (dashed line)",
+  asserted: "Said: the text states it happened (solid line)",
+  intended: "Planned: intended, offered or threatened (dashed line)",
   denied: "Denied: the text says it did not happen (dotted, greyed, ⊣ marker)",
 };
 
@@ -18,12 +52,26 @@ export const FilterPanel = memo(function FilterPanel({
   filters,
   counts,
   onChange,
+  sizeBy,
+  colorBy,
+  communities,
+  onLook,
 }: {
   graph: Graph;
   filters: Filters;
   counts: FilterResult["counts"];
-  onChange: (f: Filters) => void;
+  onChange: (f: Filters, coalesce?: string) => void;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  communities: number;
+  onLook: (look: { sizeBy?: SizeBy; colorBy?: ColorBy }) => void;
 }) {
+  const [moreOpen, setMoreOpen] = useState(filters.documents.length > 0 || filters.dateFrom !== null || filters.dateTo !== null || filters.minEvidence > 1);
+  const [speakerText, setSpeakerText] = useState("");
+  const speakers = [...counts.speakers].sort((a, b) => b[1].relations - a[1].relations || a[1].label.localeCompare(b[1].label));
+  const chosenSpeakers = new Set(filters.speakers);
+  const speakerQuery = speakerText.trim().toLowerCase();
+  const speakerRows = speakers.filter(([k, v]) => chosenSpeakers.has(k) || !speakerQuery || v.label.toLowerCase().includes(speakerQuery)).slice(0, 12);
   const hidden = new Set<string>(filters.hiddenTypeStatus);
   const labels = new Map(graph.relationTypes.map((t) => [t.type, t]));
   const extent = dateExtent(graph);
@@ -35,7 +83,7 @@ export const FilterPanel = memo(function FilterPanel({
     <div className="filters">
       <section aria-labelledby="legend-title">
         <h2 id="legend-title">Relations</h2>
-        <p className="small muted">Colour = type. Untick to hide.</p>
+        <p className="small muted">Colour = type; line style = status; faint line = low confidence. Untick to hide.</p>
         <table className="legend" data-testid="legend">
           <thead>
             <tr>
@@ -75,11 +123,11 @@ export const FilterPanel = memo(function FilterPanel({
                     const n = counts.typeStatus[type][status];
                     return (
                       <td key={status}>
-                        <label className="cell" title={`${info?.label ?? type}, ${status}: ${n}`}>
+                        <label className="cell" title={`${info?.label ?? type}, ${STATUS_WORD[status]}: ${n}`}>
                           <input
                             type="checkbox"
                             data-testid={`cell-toggle-${type}-${status}`}
-                            aria-label={`${info?.label ?? type} ${status} (${n})`}
+                            aria-label={`${info?.label ?? type} ${STATUS_WORD[status]} (${n})`}
                             checked={!hidden.has(typeStatusKey(type, status))}
                             onChange={() => onChange(toggleTypeStatus(filters, type, status))}
                           />
@@ -122,7 +170,10 @@ export const FilterPanel = memo(function FilterPanel({
         </ul>
         <label className="row">
           <input type="checkbox" data-testid="hide-isolated" checked={filters.hideIsolated} onChange={(e) => onChange({ ...filters, hideIsolated: e.target.checked })} />
-          Hide actors with no shown relation
+          <span>
+            Hide actors with no shown relation
+            {filters.hideIsolated && counts.isolatedHidden > 0 && <span className="count" data-testid="isolated-count"> ({counts.isolatedHidden} hidden)</span>}
+          </span>
         </label>
         <label className="row">
           <input type="checkbox" data-testid="fold-people" checked={filters.foldPeople} onChange={(e) => onChange({ ...filters, foldPeople: e.target.checked })} />
@@ -130,19 +181,93 @@ export const FilterPanel = memo(function FilterPanel({
         </label>
       </section>
 
-      <details className="more-filters" open={filters.documents.length > 0 || filters.dateFrom !== null || filters.dateTo !== null || filters.minEvidence > 1}>
+      <section aria-labelledby="trust-title">
+        <h2 id="trust-title">Confidence and sources</h2>
+        <label className="row conf-row">
+          <span>Confidence at least</span>
+          <input
+            type="range"
+            min={0}
+            max={0.95}
+            step={0.05}
+            value={filters.minConfidence}
+            data-testid="min-confidence"
+            aria-valuetext={`${Math.round(filters.minConfidence * 100)}%`}
+            onChange={(e) => onChange({ ...filters, minConfidence: Number(e.target.value) }, "minconf")}
+          />
+          <output className="count">{Math.round(filters.minConfidence * 100)}%</output>
+        </label>
+        <fieldset className="plain-fieldset">
+          <legend className="small muted">Stated by</legend>
+          {ATTRIBUTION_KINDS.map((k) => (
+            <label className="row" key={k}>
+              <input
+                type="checkbox"
+                data-testid={`source-kind-${k}`}
+                checked={!filters.hiddenSourceKinds.includes(k)}
+                onChange={(e) =>
+                  onChange({ ...filters, hiddenSourceKinds: e.target.checked ? filters.hiddenSourceKinds.filter((x) => x !== k) : ATTRIBUTION_KINDS.filter((x) => x === k || filters.hiddenSourceKinds.includes(x)) })
+                }
+              />
+              {SOURCE_KIND_LABEL[k]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="row">
+          <input type="checkbox" data-testid="single-source" checked={filters.singleSource} onChange={(e) => onChange({ ...filters, singleSource: e.target.checked })} />
+          Only relations resting on a single source
+        </label>
+        {speakers.length > 0 && (
+          <details className="speakers" open={filters.speakers.length > 0}>
+            <summary>
+              Only these speakers ({filters.speakers.length || "anyone"}) <span className="count">{speakers.length} in view</span>
+            </summary>
+            <input type="search" placeholder="Find a speaker…" value={speakerText} onChange={(e) => setSpeakerText(e.target.value)} aria-label="Find a speaker" data-testid="speaker-search" />
+            <ul className="plain speaker-list" data-testid="speaker-list">
+              {speakerRows.map(([key, v]) => (
+                <li key={key}>
+                  <label className="row">
+                    <input
+                      type="checkbox"
+                      checked={chosenSpeakers.has(key)}
+                      onChange={(e) => onChange({ ...filters, speakers: e.target.checked ? [...filters.speakers, key] : filters.speakers.filter((x) => x !== key) })}
+                    />
+                    <span>
+                      {v.label} <span className="count">{v.relations}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="look-title">
+        <h2 id="look-title">Structure</h2>
+        <label className="row">
+          Size by
+          <select value={sizeBy} onChange={(e) => onLook({ sizeBy: e.target.value as SizeBy })} data-testid="size-by">
+            <option value="relations">shown relations</option>
+            <option value="degree">degree (neighbours)</option>
+            <option value="betweenness">betweenness (brokers)</option>
+            <option value="pagerank">PageRank (influence)</option>
+          </select>
+        </label>
+        <label className="row">
+          Colour by
+          <select value={colorBy} onChange={(e) => onLook({ colorBy: e.target.value as ColorBy })} data-testid="color-by">
+            <option value="kind">actor kind</option>
+            <option value="community">community (Louvain){colorBy === "community" ? ` · ${communities}` : ""}</option>
+          </select>
+        </label>
+      </section>
+
+      <details className="more-filters" open={moreOpen} onToggle={(e) => setMoreOpen((e.target as HTMLDetailsElement).open)}>
         <summary>Evidence, dates, documents</summary>
         <label className="row">
           At least
-          <input
-            type="number"
-            min={1}
-            max={99}
-            className="narrow"
-            data-testid="min-evidence"
-            value={filters.minEvidence}
-            onChange={(e) => onChange({ ...filters, minEvidence: Math.max(1, Math.floor(Number(e.target.value)) || 1) })}
-          />
+          <NumberBox value={filters.minEvidence} onValue={(n) => onChange({ ...filters, minEvidence: n }, "minev")} testId="min-evidence" />
           sentence(s) per relation
         </label>
         {extent ? (
@@ -155,12 +280,12 @@ export const FilterPanel = memo(function FilterPanel({
                 min={extent.min}
                 max={extent.max}
                 value={filters.dateFrom ?? ""}
-                onChange={(e) => onChange({ ...filters, dateFrom: e.target.value || null })}
+                onChange={(e) => onChange({ ...filters, dateFrom: e.target.value || null }, "dates")}
               />
             </label>
             <label>
               to{" "}
-              <input type="date" min={extent.min} max={extent.max} value={filters.dateTo ?? ""} onChange={(e) => onChange({ ...filters, dateTo: e.target.value || null })} />
+              <input type="date" min={extent.min} max={extent.max} value={filters.dateTo ?? ""} onChange={(e) => onChange({ ...filters, dateTo: e.target.value || null }, "dates")} />
             </label>
             <p className="small muted">
               Articles span {extent.min} – {extent.max}. With a date set, undated articles are left out.

@@ -2,16 +2,19 @@
 // (arrow keys move, Enter selects), selection shared with the graph.
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AggregatedEdge } from "../explore/aggregate";
-import { TYPE_COLORS } from "../view/palette";
+import { STATUS_WORD, TYPE_COLORS } from "../view/palette";
 import type { GraphIndex } from "./Details";
 
-type SortKey = "source" | "type" | "status" | "target" | "evidence";
+type SortKey = "source" | "type" | "status" | "target" | "evidence" | "confidence";
+
+const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "source", label: "Source" },
   { key: "type", label: "Relation" },
   { key: "status", label: "Status" },
   { key: "target", label: "Target" },
   { key: "evidence", label: "Sentences" },
+  { key: "confidence", label: "Confidence" },
 ];
 const ROW_LIMIT = 500;
 
@@ -31,12 +34,30 @@ export function RelationTable({
   const body = useRef<HTMLTableSectionElement>(null);
   const name = (id: string) => index.actor.get(id)?.name ?? id;
   const rows = useMemo(() => {
-    const q = text.trim().toLowerCase();
+    // Every word must match somewhere: actor names and aliases, type (id and label), status (said/planned/denied or asserted/intended).
+    const words = fold(text).split(/\s+/).filter(Boolean);
+    const actorText = (id: string) => {
+      const a = index.actor.get(id);
+      return a ? [a.name, ...a.aliases].join(" ") : id;
+    };
+    const haystack = (e: AggregatedEdge) =>
+      fold(
+        `${actorText(e.source)} ${actorText(e.target)} ${e.type} ${index.typeLabel.get(e.type) ?? ""} ${e.status} ${STATUS_WORD[e.status]}${e.disputed ? " disputed" : ""}${e.speakers === 1 ? " single" : ""}`,
+      );
     const value = (e: AggregatedEdge): string | number =>
-      sort.key === "source" ? name(e.source) : sort.key === "target" ? name(e.target) : sort.key === "evidence" ? e.evidenceCount : e[sort.key];
-    const filtered = q
-      ? edges.filter((e) => `${name(e.source)} ${e.type} ${e.status} ${name(e.target)}`.toLowerCase().includes(q))
-      : edges.slice();
+      sort.key === "source"
+        ? name(e.source)
+        : sort.key === "target"
+          ? name(e.target)
+          : sort.key === "evidence"
+            ? e.evidenceCount
+            : sort.key === "confidence"
+              ? e.confidence
+              : e[sort.key];
+    const filtered = words.length ? edges.filter((e) => {
+      const h = haystack(e);
+      return words.every((w) => h.includes(w));
+    }) : edges.slice();
     return filtered.sort((a, b) => {
       const va = value(a);
       const vb = value(b);
@@ -60,20 +81,20 @@ export function RelationTable({
     <div className="table-view" data-testid="relation-table">
       <label className="row">
         Filter rows
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="actor, type or status" data-testid="table-filter" />
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="actor or alias, type, said/planned/denied" data-testid="table-filter" />
       </label>
       <p className="small muted">
         {rows.length} of {edges.length} lines{rows.length > ROW_LIMIT ? `, first ${ROW_LIMIT} listed: narrow it with the filter` : ""}. Arrow keys move, Enter
         shows the sentences.
       </p>
-      <table className="relations">
+      <table className="relations" role="grid" aria-label="Shown relations">
         <thead>
-          <tr>
+          <tr role="row">
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
                 <button
                   type="button"
-                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : c.key === "evidence" ? -1 : 1 }))}
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : c.key === "evidence" || c.key === "confidence" ? -1 : 1 }))}
                 >
                   {c.label} {sort.key === c.key ? (sort.dir === 1 ? "▲" : "▼") : ""}
                 </button>
@@ -86,6 +107,7 @@ export function RelationTable({
             <tr
               key={e.id}
               tabIndex={0}
+              role="row"
               aria-selected={e.id === selectedEdge}
               className={e.id === selectedEdge ? "selected" : ""}
               onClick={() => onSelect(e.id)}
@@ -98,9 +120,15 @@ export function RelationTable({
                 {index.typeLabel.get(e.type) ?? e.type}
                 {e.directed ? " →" : " ↔"}
               </td>
-              <td>{e.status}</td>
+              <td>
+                {STATUS_WORD[e.status]}
+                {e.disputed && <span className="badge disputed">disputed</span>}
+              </td>
               <td>{name(e.target)}</td>
               <td className="num">{e.evidenceCount}</td>
+              <td className="num" title={e.speakers === 1 ? "single source" : `${e.speakers} sources`}>
+                {Math.round(e.confidence * 100)}%{e.speakers === 1 ? " ¹" : ""}
+              </td>
             </tr>
           ))}
         </tbody>

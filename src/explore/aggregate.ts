@@ -1,5 +1,9 @@
 // Parallel relations → one drawn edge. Pure; knows nothing about drawing.
-import type { Relation, RelationStatus, RelationType, RelationTypeInfo } from "../graph/schema";
+import type { Attribution, Relation, RelationStatus, RelationType, RelationTypeInfo } from "../graph/schema";
+
+function speakerKey(a: Attribution): string {
+  return a.kind === "actor" ? `actor:${a.actor}` : a.kind === "source" ? `source:${a.text.trim().toLowerCase()}` : "author";
+}
 
 /** One edge as the explorer shows it: all relations of one type and status between one pair. */
 export interface AggregatedEdge {
@@ -17,6 +21,12 @@ export interface AggregatedEdge {
   count: number;
   /** Evidence sentences behind all of them. */
   evidenceCount: number;
+  /** Highest confidence among them (0–1). */
+  confidence: number;
+  /** Some of them are asserted by one source and denied by another. */
+  disputed: boolean;
+  /** Distinct speakers behind the evidence (1: rests on a single source). */
+  speakers: number;
 }
 
 /** Relation types whose relations are drawn without direction (from `relationTypes[].symmetric`). */
@@ -32,15 +42,22 @@ export function symmetricTypes(relationTypes: readonly RelationTypeInfo[]): Set<
  */
 export function aggregateEdges(relations: readonly Relation[], symmetric: ReadonlySet<RelationType>): AggregatedEdge[] {
   const byKey = new Map<string, AggregatedEdge>();
+  const speakerSets = new Map<string, Set<string>>();
   for (const r of relations) {
     const undirected = symmetric.has(r.type) || !r.directed;
     const [a, b] = undirected && r.target < r.source ? [r.target, r.source] : [r.source, r.target];
     const id = undirected ? `${a}~${r.type}.${r.status}~${b}` : `${a}>${r.type}.${r.status}>${b}`;
     let edge = byKey.get(id);
     if (!edge) {
-      edge = { id, source: a, target: b, type: r.type, status: r.status, directed: !undirected, relationIds: [], count: 0, evidenceCount: 0 };
+      edge = { id, source: a, target: b, type: r.type, status: r.status, directed: !undirected, relationIds: [], count: 0, evidenceCount: 0, confidence: 0, disputed: false, speakers: 0 };
       byKey.set(id, edge);
+      speakerSets.set(id, new Set());
     }
+    edge.confidence = Math.max(edge.confidence, r.confidence ?? 1);
+    edge.disputed ||= r.disputed === true;
+    const set = speakerSets.get(id)!;
+    for (const e of r.evidence) set.add(e.attribution ? speakerKey(e.attribution) : "author");
+    edge.speakers = set.size;
     edge.relationIds.push(r.id);
     edge.count++;
     edge.evidenceCount += r.evidence.length;

@@ -2,6 +2,8 @@
 // with live counts for the filter controls. Pure; no React, no drawing.
 import {
   ACTOR_KINDS,
+  type Attribution,
+  type AttributionKind,
   RELATION_STATUSES,
   RELATION_TYPES,
   type Actor,
@@ -32,6 +34,24 @@ export interface Filters {
   hideIsolated: boolean;
   /** Draw people inside the group they are affiliated with (asserted affiliation relations). */
   foldPeople: boolean;
+  /** A relation is shown only with at least this confidence (0–1; 0: all). */
+  minConfidence: number;
+  /** Kinds of attribution switched off: evidence stated that way no longer counts. */
+  hiddenSourceKinds: AttributionKind[];
+  /** Only evidence stated by these speakers counts (attribution keys, see `attributionKey`). Empty: anyone. */
+  speakers: string[];
+  /** Only relations whose shown evidence rests on a single source (one speaker). */
+  singleSource: boolean;
+}
+
+/** One key per speaker: "actor:<id>", "source:<words, lower case>", or "author". */
+export function attributionKey(a: Attribution): string {
+  return a.kind === "actor" ? `actor:${a.actor}` : a.kind === "source" ? `source:${a.text.trim().toLowerCase()}` : "author";
+}
+
+/** Distinct speakers behind a relation's evidence. */
+export function speakerCount(r: Pick<Relation, "evidence">): number {
+  return new Set(r.evidence.map((e) => attributionKey(e.attribution))).size;
 }
 
 export const DEFAULT_FILTERS: Filters = Object.freeze({
@@ -41,12 +61,16 @@ export const DEFAULT_FILTERS: Filters = Object.freeze({
   dateFrom: null,
   dateTo: null,
   minEvidence: 1,
-  hideIsolated: false,
+  hideIsolated: true,
   foldPeople: false,
+  minConfidence: 0,
+  hiddenSourceKinds: [],
+  speakers: [],
+  singleSource: false,
 }) as Filters;
 
 export function defaultFilters(): Filters {
-  return { ...DEFAULT_FILTERS, hiddenTypeStatus: [], hiddenKinds: [], documents: [] };
+  return { ...DEFAULT_FILTERS, hiddenTypeStatus: [], hiddenKinds: [], documents: [], hiddenSourceKinds: [], speakers: [] };
 }
 
 export function typeStatusKey(type: RelationType, status: RelationStatus): TypeStatusKey {
@@ -73,6 +97,12 @@ export interface FilterCounts {
   kindsShown: Record<ActorKind, number>;
   /** Relations per document that pass every other filter. */
   documents: Record<string, number>;
+  /** Speakers of the evidence of the relations that pass the type/kind/date/document filters: key → label, kind, relations. */
+  speakers: Map<string, { label: string; kind: AttributionKind; relations: number }>;
+  /** Actors left out because they have no shown relation (when `hideIsolated`). */
+  isolatedHidden: number;
+  /** Evidence sentences per ISO date (document date) of the relations that pass every filter but the date range. */
+  evidenceByDate: Map<string, number>;
 }
 
 export interface FilterResult {
@@ -136,7 +166,20 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
     return a !== undefined && !hiddenKinds.has(a.kind);
   };
 
-  const counts: FilterCounts = { typeStatus: zeroGrid(), kindsTotal: zeroKinds(), kindsShown: zeroKinds(), documents: {} };
+  const counts: FilterCounts = {
+    typeStatus: zeroGrid(),
+    kindsTotal: zeroKinds(),
+    kindsShown: zeroKinds(),
+    documents: {},
+    speakers: new Map(),
+    isolatedHidden: 0,
+    evidenceByDate: new Map(),
+  };
+  const hiddenSourceKinds = new Set(filters.hiddenSourceKinds);
+  const speakerFilter = filters.speakers.length > 0 ? new Set(filters.speakers) : null;
+  const minConfidence = Math.min(1, Math.max(0, Number(filters.minConfidence) || 0));
+  const speakerOk = (e: Relation["evidence"][number]) =>
+    !hiddenSourceKinds.has(e.attribution.kind) && (speakerFilter === null || speakerFilter.has(attributionKey(e.attribution)));
   for (const d of graph.documents) counts.documents[d.id] = 0;
   for (const a of graph.actors) counts.kindsTotal[a.kind]++;
 
@@ -146,9 +189,33 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
     const target = mapId(r.target);
     if (source === target) continue; // a person's tie to their own group, once folded
     if (!actorShown(source) || !actorShown(target)) continue;
-    const datedEvidence = r.evidence.filter((e) => inDateRange(e.doc));
-    const evidence = docFilter ? datedEvidence.filter((e) => docFilter.has(e.doc)) : datedEvidence;
+    if (r.confidence < minConfidence) continue;
     const cellShown = !hiddenCells.has(typeStatusKey(r.type, r.status));
+    const spoken = r.evidence.filter(speakerOk);
+    // The timeline counts everything but the date range, so the brush shows what widening it would add.
+    const undated = docFilter ? spoken.filter((e) => docFilter.has(e.doc)) : spoken;
+    if (cellShown && undated.length >= minEvidence && (!filters.singleSource || speakerCount({ evidence: undated }) === 1)) {
+      for (const e of undated) {
+        const d = docDate.get(e.doc);
+        if (d) counts.evidenceByDate.set(d, (counts.evidenceByDate.get(d) ?? 0) + 1);
+      }
+    }
+    const datedEvidence = spoken.filter((e) => inDateRange(e.doc));
+    const evidence = docFilter ? datedEvidence.filter((e) => docFilter.has(e.doc)) : datedEvidence;
+    if (cellShown && evidence.length > 0) {
+      const seen = new Set<string>();
+      for (const e of r.evidence) {
+        if (!inDateRange(e.doc) || (docFilter && !docFilter.has(e.doc))) continue;
+        const key = attributionKey(e.attribution);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const label = e.attribution.kind === "actor" ? actorById.get(e.attribution.actor!)?.name ?? e.attribution.text : e.attribution.kind === "author" ? "the article itself" : e.attribution.text;
+        const cur = counts.speakers.get(key);
+        if (cur) cur.relations++;
+        else counts.speakers.set(key, { label, kind: e.attribution.kind, relations: 1 });
+      }
+    }
+    if (filters.singleSource && speakerCount({ evidence }) !== 1) continue;
     // Document counts ignore the document filter itself, so other documents show what choosing them would add.
     if (cellShown && datedEvidence.length >= minEvidence) {
       for (const doc of new Set(datedEvidence.map((e) => e.doc))) counts.documents[doc] = (counts.documents[doc] ?? 0) + 1;
@@ -175,7 +242,10 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
   for (const a of graph.actors) {
     if (hiddenKinds.has(a.kind) || foldedInto.has(a.id)) continue;
     const count = relationCount.get(a.id) ?? 0;
-    if (filters.hideIsolated && count === 0) continue;
+    if (filters.hideIsolated && count === 0) {
+      counts.isolatedHidden++;
+      continue;
+    }
     nodes.push({ id: a.id, actor: a, relationCount: count, members: members.get(a.id) ?? [] });
     counts.kindsShown[a.kind]++;
   }
@@ -186,9 +256,10 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
 export function toggleTypeStatus(filters: Filters, type: RelationType, status?: RelationStatus): Filters {
   const keys = status ? [typeStatusKey(type, status)] : RELATION_STATUSES.map((s) => typeStatusKey(type, s));
   const hidden = new Set(filters.hiddenTypeStatus);
-  const allHidden = keys.every((k) => hidden.has(k));
+  // A row that is partly shown is switched fully on (as its tick box shows "some"); a fully shown one off.
+  const anyHidden = keys.some((k) => hidden.has(k));
   for (const k of keys) {
-    if (allHidden) hidden.delete(k);
+    if (anyHidden) hidden.delete(k);
     else hidden.add(k);
   }
   return { ...filters, hiddenTypeStatus: ALL_TYPE_STATUS_KEYS.filter((k) => hidden.has(k)) };

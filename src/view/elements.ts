@@ -1,31 +1,50 @@
 // FilterResult → cytoscape element definitions. All the values the stylesheet maps
-// from (colour, shape, size, width) are computed here, in one place.
+// from (colour, shape, size, width, opacity) are computed here, in one place.
 import type cytoscape from "cytoscape";
 import type { FilterResult } from "../explore/filters";
-import { KIND_STYLE, TYPE_COLORS } from "./palette";
+import { COMMUNITY_COLORS, KIND_STYLE, TYPE_COLORS } from "./palette";
 
 export function nodeSize(relationCount: number): number {
   return Math.round(14 + 7 * Math.sqrt(relationCount));
 }
 
 export function edgeWidth(evidenceCount: number): number {
-  return Math.min(9, 1 + 1.3 * Math.log2(1 + evidenceCount));
+  return Math.min(9, 1.5 + 1.3 * Math.log2(1 + evidenceCount));
 }
 
-export function buildElements(view: Pick<FilterResult, "nodes" | "edges">): cytoscape.ElementDefinition[] {
+/** Line opacity from confidence: 0.3 for a guess, 0.95 for a sure one. */
+export function edgeOpacity(confidence: number): number {
+  return Math.round((0.3 + 0.65 * Math.max(0, Math.min(1, confidence))) * 100) / 100;
+}
+
+export interface ElementOptions {
+  /** A measure per node that sets its size (relations when absent). */
+  measure?: Map<string, number> | null;
+  /** Community per node: colours nodes by community instead of kind. */
+  community?: Map<string, number> | null;
+}
+
+export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, options: ElementOptions = {}): cytoscape.ElementDefinition[] {
   const els: cytoscape.ElementDefinition[] = [];
+  const measure = options.measure ?? null;
+  let max = 0;
+  if (measure) for (const n of view.nodes) max = Math.max(max, measure.get(n.id) ?? 0);
   for (const n of view.nodes) {
     const style = KIND_STYLE[n.actor.kind];
+    const size = measure ? Math.round(14 + 40 * Math.sqrt(max > 0 ? (measure.get(n.id) ?? 0) / max : 0)) : nodeSize(n.relationCount);
+    const community = options.community?.get(n.id);
     els.push({
       group: "nodes",
       data: {
         id: n.id,
         label: n.members.length ? `${n.actor.name} (+${n.members.length})` : n.actor.name,
         kind: n.actor.kind,
-        color: style.color,
+        color: options.community ? (community === undefined ? "#9ca3af" : COMMUNITY_COLORS[community % COMMUNITY_COLORS.length]) : style.color,
         shape: style.shape,
-        size: nodeSize(n.relationCount),
+        size,
         relationCount: n.relationCount,
+        // Label priority: size first, mentions to break ties.
+        importance: size * 1000 + Math.min(999, n.actor.mentions),
       },
       classes: n.members.length ? "group-with-members" : "",
       position: n.actor.position ? { ...n.actor.position } : undefined,
@@ -42,10 +61,13 @@ export function buildElements(view: Pick<FilterResult, "nodes" | "edges">): cyto
         status: e.status,
         count: e.count,
         evidenceCount: e.evidenceCount,
+        confidence: e.confidence,
+        speakers: e.speakers,
         color: TYPE_COLORS[e.type],
         width: edgeWidth(e.evidenceCount),
+        opacity: edgeOpacity(e.confidence),
       },
-      classes: [e.status, e.directed ? "directed" : ""].filter(Boolean).join(" "),
+      classes: [e.status, e.directed ? "directed" : "", e.disputed ? "disputed" : ""].filter(Boolean).join(" "),
     });
   }
   return els;

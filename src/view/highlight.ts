@@ -7,6 +7,10 @@ export interface HighlightSpec {
   /** Neighbourhood depth around the selected actor (1 or 2). */
   hops: 1 | 2;
   path: { nodes: string[]; edges: string[] } | null;
+  /** Two actors selected together: both, and every line between them. */
+  pair?: [string, string] | null;
+  /** Actors matching the search box (marked, not faded). */
+  searchHits?: string[];
 }
 
 export function applyHighlight(cy: cytoscape.Core, spec: HighlightSpec): void {
@@ -28,6 +32,16 @@ export function applyHighlight(cy: cytoscape.Core, spec: HighlightSpec): void {
         focus = focus.union(edge);
       }
     }
+    if (!spec.actor && !spec.edge && spec.pair) {
+      const [a, b] = spec.pair.map((id) => cy.getElementById(id));
+      if (a.nonempty() && b.nonempty()) {
+        const between = a.edgesWith(b);
+        keep = a.union(b).union(between);
+        focus = focus.union(a).union(b).union(between);
+      }
+    }
+    let hits = cy.collection();
+    for (const id of spec.searchHits ?? []) hits = hits.union(cy.getElementById(id));
     let onPath = cy.collection();
     if (spec.path && spec.path.nodes.length > 0) {
       for (const id of [...spec.path.nodes, ...spec.path.edges]) onPath = onPath.union(cy.getElementById(id));
@@ -38,6 +52,7 @@ export function applyHighlight(cy: cytoscape.Core, spec: HighlightSpec): void {
     setClass(cy, "faded", faded);
     setClass(cy, "focus", focus);
     setClass(cy, "on-path", onPath);
+    setClass(cy, "search-hit", hits);
   });
 }
 

@@ -23,7 +23,13 @@ export const KIND_STYLE: Record<ActorKind, { color: string; shape: string; label
 };
 
 export const STATUS_LABEL: Record<RelationStatus, string> = {
-  asserted: "asserted",
-  intended: "intended (dashed)",
+  asserted: "said",
+  intended: "planned (dashed)",
   denied: "denied (dotted, ⊣)",
 };
+
+/** The one vocabulary for statuses, everywhere in the page: said, planned, denied. */
+export const STATUS_WORD: Record<RelationStatus, string> = { asserted: "said", intended: "planned", denied: "denied" };
+
+/** Community colours (Tableau 10), the largest community first. */
+export const COMMUNITY_COLORS = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC"];

@@ -1,18 +1,22 @@
 // A small React hook around one Cytoscape instance: created once per container,
 // updated in place through cy.batch (add/remove/update by id), never re-laid out
 // on render. Positions come from the graph file (preset); only a graph without
-// positions is laid out once in the browser.
+// positions is laid out once in the browser. Labels are placed by labels.ts after
+// every zoom or pan; the view re-fits when the set of shown actors changes.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { graphStylesheet } from "./stylesheet";
+import { makeStylesheet } from "./stylesheet";
+import { placeLabels } from "./labels";
 
 cytoscape.use(fcose);
 
 export interface CytoscapeHandlers {
-  onTapNode?: (id: string) => void;
+  onTapNode?: (id: string, additive: boolean) => void;
   onTapEdge?: (id: string) => void;
   onTapBackground?: () => void;
+  /** Pointer over an edge (rendered position in the container) or off it (null). */
+  onHoverEdge?: (hover: { id: string; x: number; y: number } | null) => void;
 }
 
 declare global {
@@ -22,40 +26,122 @@ declare global {
   }
 }
 
+/** Padding of a fit, in pixels: small on a phone, so the graph fills the canvas. */
+export function fitPadding(cy: cytoscape.Core): number {
+  return cy.width() < 500 ? 14 : 28;
+}
+
+/** Rendered distance from a point to an edge's drawn curve (sampled). */
+function edgeDistance(edge: cytoscape.EdgeSingular, x: number, y: number, cy: cytoscape.Core): number {
+  const z = cy.zoom();
+  const pan = cy.pan();
+  const r = (p: cytoscape.Position) => ({ x: p.x * z + pan.x, y: p.y * z + pan.y });
+  const s = r(edge.sourceEndpoint());
+  const t = r(edge.targetEndpoint());
+  const cps = (edge.controlPoints?.() ?? []).map(r);
+  const c = cps.length ? cps[0] : { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+  let best = Infinity;
+  for (let i = 0; i <= 16; i++) {
+    const u = i / 16;
+    const px = (1 - u) * (1 - u) * s.x + 2 * (1 - u) * u * c.x + u * u * t.x;
+    const py = (1 - u) * (1 - u) * s.y + 2 * (1 - u) * u * c.y + u * u * t.y;
+    best = Math.min(best, Math.hypot(px - x, py - y));
+  }
+  return best;
+}
+
+/** Edge within `radius` rendered pixels of a point, nearest first; for taps that just miss a thin line. */
+export function nearestEdge(cy: cytoscape.Core, x: number, y: number, radius = 14): cytoscape.EdgeSingular | null {
+  let best: cytoscape.EdgeSingular | null = null;
+  let bestD = radius;
+  cy.edges().forEach((e) => {
+    if (e.hasClass("faded")) return;
+    const d = edgeDistance(e, x, y, cy);
+    if (d < bestD) {
+      bestD = d;
+      best = e;
+    }
+  });
+  return best;
+}
+
 export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
   elements: cytoscape.ElementDefinition[],
   handlers: CytoscapeHandlers,
+  options: { dark?: boolean; layoutSeed?: number; storageKey?: string } = {},
 ): cytoscape.Core | null {
   const [cy, setCy] = useState<cytoscape.Core | null>(null);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
   const knownPositions = useRef(new Map<string, cytoscape.Position>());
   const firstSync = useRef(true);
+  const shownNodes = useRef("");
 
   useEffect(() => {
     if (!container.current) return;
+    const el = container.current;
     const instance = cytoscape({
-      container: container.current,
-      style: graphStylesheet,
+      container: el,
+      style: makeStylesheet(false),
       elements: [],
       layout: { name: "preset" },
       minZoom: 0.03,
       maxZoom: 5,
-      // Hide labels and edges while panning big graphs: keeps 5k actors responsive.
       hideEdgesOnViewport: false,
       textureOnViewport: false,
       motionBlur: false,
       boxSelectionEnabled: false,
     });
-    instance.on("tap", "node", (evt) => handlersRef.current.onTapNode?.(evt.target.id()));
+    instance.on("tap", "node", (evt) => {
+      const oe = evt.originalEvent as MouseEvent | undefined;
+      handlersRef.current.onTapNode?.(evt.target.id(), Boolean(oe && (oe.shiftKey || oe.ctrlKey || oe.metaKey)));
+    });
     instance.on("tap", "edge", (evt) => handlersRef.current.onTapEdge?.(evt.target.id()));
     instance.on("tap", (evt) => {
-      if (evt.target === instance) handlersRef.current.onTapBackground?.();
+      if (evt.target !== instance) return;
+      // A tap that just misses a thin line still takes it.
+      const near = nearestEdge(instance, evt.renderedPosition.x, evt.renderedPosition.y);
+      if (near) handlersRef.current.onTapEdge?.(near.id());
+      else handlersRef.current.onTapBackground?.();
     });
+    instance.on("mouseover", "edge", (evt) => {
+      evt.target.addClass("hover");
+      el.style.cursor = "pointer";
+      handlersRef.current.onHoverEdge?.({ id: evt.target.id(), x: evt.renderedPosition.x, y: evt.renderedPosition.y });
+    });
+    instance.on("mousemove", "edge", (evt) => handlersRef.current.onHoverEdge?.({ id: evt.target.id(), x: evt.renderedPosition.x, y: evt.renderedPosition.y }));
+    instance.on("mouseout", "edge", (evt) => {
+      evt.target.removeClass("hover");
+      el.style.cursor = "";
+      handlersRef.current.onHoverEdge?.(null);
+    });
+    instance.on("mouseover", "node", (evt) => {
+      evt.target.addClass("hover");
+      el.style.cursor = "pointer";
+    });
+    instance.on("mouseout", "node", (evt) => {
+      evt.target.removeClass("hover");
+      el.style.cursor = "";
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const relabel = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => placeLabels(instance), 60);
+    };
+    instance.on("viewport resize", relabel);
+    instance.on("layoutstop", relabel);
+    instance.on("relabel", relabel);
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      relabel();
+    });
+    observer.observe(el);
     window.__cy = instance;
     setCy(instance);
     return () => {
+      clearTimeout(timer);
+      observer.disconnect();
       if (window.__cy === instance) delete window.__cy;
       instance.destroy();
       setCy(null);
@@ -63,17 +149,61 @@ export function useCytoscape(
   }, [container]);
 
   useEffect(() => {
+    if (cy) cy.style(makeStylesheet(options.dark ?? false));
+  }, [cy, options.dark]);
+
+  useEffect(() => {
     if (!cy) return;
     syncElements(cy, elements, knownPositions.current);
+    const ids = elements
+      .filter((e) => e.group === "nodes")
+      .map((e) => e.data.id as string)
+      .sort()
+      .join("\u0000");
     if (firstSync.current && cy.nodes().length > 0) {
       firstSync.current = false;
+      shownNodes.current = ids;
       const placed = elements.some((e) => e.group === "nodes" && e.position);
-      if (!placed) runLayout(cy, { animate: false });
-      cy.fit(undefined, 30);
+      const saved = options.layoutSeed ? loadPositions(layoutKey(options.storageKey, options.layoutSeed)) : null;
+      if (saved) {
+        cy.batch(() => cy.nodes().forEach((n) => void (saved[n.id()] && n.position(saved[n.id()]))));
+      } else if (!placed || options.layoutSeed) runLayout(cy, { animate: false, seed: options.layoutSeed || 1 });
+      cy.fit(undefined, fitPadding(cy));
+    } else if (ids !== shownNodes.current && cy.nodes().length > 0) {
+      // Filters changed which actors are shown: fit what is left.
+      shownNodes.current = ids;
+      cy.stop();
+      cy.fit(undefined, fitPadding(cy));
     }
+    cy.emit("relabel");
   }, [cy, elements]);
 
   return cy;
+}
+
+export const layoutKey = (storageKey: string | undefined, seed: number) => `entente-layout:${storageKey ?? ""}:${seed}`;
+
+/** A re-layout's positions, kept in this browser so a reload (or Back) shows the same picture. */
+export function savePositions(cy: cytoscape.Core, key: string): void {
+  try {
+    const pos: Record<string, cytoscape.Position> = {};
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      pos[n.id()] = { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+    });
+    localStorage.setItem(key, JSON.stringify(pos));
+  } catch {
+    // Storage full or off: the seeded layout still comes back close.
+  }
+}
+
+function loadPositions(key: string): Record<string, cytoscape.Position> | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Record<string, cytoscape.Position>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Brings the instance in line with `elements` by id, in one batch. */
@@ -91,8 +221,10 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
       const id = def.data.id as string;
       const existing = cy.getElementById(id);
       if (existing.nonempty()) {
+        // Keep the label placement's own data (fontSize, outline, margin) and classes.
         existing.data(def.data);
-        existing.classes(def.classes ?? "");
+        const keep = ["labelled", "label-bottom", "label-top", "label-right", "label-left", "hover", "faded", "focus", "on-path", "search-hit"].filter((c) => existing.hasClass(c));
+        existing.classes([def.classes ?? "", ...keep].join(" ").trim());
         continue;
       }
       if (def.group === "nodes" && !def.position) {
@@ -111,18 +243,46 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
   });
 }
 
-/** fcose on what is shown now (the "Re-layout" button). */
-export function runLayout(cy: cytoscape.Core, options: { animate?: boolean } = {}): void {
+function seededRandom(seed: number): () => number {
+  let s = (seed * 2654435761) >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * fcose on what is shown now (the "Re-layout" button). With a seed and no
+ * animation it is deterministic (Math.random is swapped for a seeded generator
+ * while the synchronous layout runs), so a re-laid-out view kept in the URL
+ * comes back the same on reload.
+ */
+export function runLayout(cy: cytoscape.Core, options: { animate?: boolean; seed?: number } = {}): void {
   const n = cy.nodes().length;
-  cy.layout({
+  const animate = options.seed ? false : (options.animate ?? n < 800);
+  const layout = cy.layout({
     name: "fcose",
     quality: n > 1000 ? "draft" : "default",
     randomize: true,
-    animate: options.animate ?? n < 800,
+    animate,
     animationDuration: 600,
     fit: true,
-    padding: 30,
+    padding: fitPadding(cy),
     idealEdgeLength: () => 80,
     nodeRepulsion: () => 6000,
-  } as cytoscape.LayoutOptions).run();
+  } as cytoscape.LayoutOptions);
+  if (!options.seed) {
+    layout.run();
+    return;
+  }
+  const random = Math.random;
+  Math.random = seededRandom(options.seed);
+  try {
+    layout.run();
+  } finally {
+    Math.random = random;
+  }
 }

@@ -43,8 +43,9 @@ describe("aggregateEdges", () => {
 describe("applyFilters", () => {
   it("shows everything by default, with grid counts", () => {
     const g = fixtureGraph();
-    const r = applyFilters(g, defaultFilters());
+    const r = applyFilters(g, { ...defaultFilters(), hideIsolated: false });
     expect(r.nodes).toHaveLength(8);
+    expect(applyFilters(g, defaultFilters()).counts.isolatedHidden).toBe(1);
     expect(r.relations).toHaveLength(8);
     expect(r.edges).toHaveLength(7);
     expect(r.counts.typeStatus.conflict).toEqual({ asserted: 1, intended: 0, denied: 1 });
@@ -70,6 +71,24 @@ describe("applyFilters", () => {
   it("hides a single cell of the grid", () => {
     const r = applyFilters(fixtureGraph(), toggleTypeStatus(defaultFilters(), "conflict", "denied"));
     expect(r.relations.filter((x) => x.type === "conflict").map((x) => x.status)).toEqual(["asserted"]);
+  });
+
+  it("a partly shown type row is switched fully on, not off", () => {
+    const partly = toggleTypeStatus(defaultFilters(), "conflict", "denied");
+    expect(toggleTypeStatus(partly, "conflict").hiddenTypeStatus).toEqual([]);
+  });
+
+  it("filters by confidence, by who states it, and to single-source relations", () => {
+    const g = fixtureGraph();
+    const all = applyFilters(g, defaultFilters());
+    const conf = [...new Set(g.relations.map((r) => r.confidence))].sort();
+    const high = applyFilters(g, { ...defaultFilters(), minConfidence: conf[conf.length - 1] });
+    expect(high.relations.every((r) => r.confidence >= conf[conf.length - 1])).toBe(true);
+    const noAuthor = applyFilters(g, { ...defaultFilters(), hiddenSourceKinds: ["author"] });
+    expect(noAuthor.relations.every((r) => r.evidence.every((e) => e.attribution.kind !== "author"))).toBe(true);
+    expect(all.counts.speakers.size).toBeGreaterThan(0);
+    const single = applyFilters(g, { ...defaultFilters(), singleSource: true });
+    expect(single.relations.every((r) => new Set(r.evidence.map((e) => JSON.stringify([e.attribution.kind, e.attribution.actor, e.attribution.text.toLowerCase()]))).size === 1)).toBe(true);
   });
 
   it("hides actor kinds and their relations; hides isolated actors on request", () => {
