@@ -175,6 +175,7 @@ export const SYNTAX_LISTS = [
   "questionMarkers",
   "conditionMarkers",
   "placeTakingVerbs",
+  "adjunctPrepositions",
 ] as const;
 
 /** The lists of names.json, read by the mention finder. */

@@ -243,7 +243,8 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       }
       // "they"/"their" for a plural or group actor named earlier in the same sentence: "The rebels said they …".
       if (w.pluralPronouns.has(t.norm) && t.text !== "They") {
-        const plural = (m: Mention) => toks[m.last - 1].tags.has("Plural") || m.mode === "demonym-plural" || isGroup(m.actor);
+        // A name's "-s" is no plural ("Laos"); a phrase's head is ("Iranian officials").
+        const plural = (m: Mention) => m.mode === "demonym-plural" || m.mode === "group" || isGroup(m.actor) || (m.mode !== "name" && toks[m.last - 1].tags.has("Plural"));
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) !== "person" && plural(m) && !m.compound && !m.locative && !m.possessive);
         if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "their" });
         continue;
@@ -371,7 +372,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       } else if (head) last = head.at + head.len;
       else if ((trig && trig.pos === "noun") || nextIsHyphen || demonymPair) {
         // "the Russian invasion", "Saudi-led", "Russian-Ukrainian": the demonym modifies a relation.
-      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || w.indefiniteArticles.has(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
+      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || (nounPhraseEnd - last > 1 && /s$/.test(allNorms[nounPhraseEnd - 1])) || w.indefiniteArticles.has(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
         // "Swiss doctors", "an Australian ultimatum": the phrase stands for the state's people or acts.
         last = nounPhraseEnd;
       } else {
@@ -459,8 +460,10 @@ function commonNounPhraseEnd(w: LexiconWords, toks: Token[], i: number): number 
   for (let k = i; k < Math.min(toks.length, i + 3); k++) {
     const t = toks[k];
     if (!/^[a-z][a-z-]*$/.test(t.text) || w.notNoun.has(t.norm)) break;
-    if (t.tags.has("Verb") && !t.tags.has("Noun")) break;
-    if (t.tags.has("Noun")) end = k + 1;
+    // "oil exports": an -s word after a noun is its plural head, whatever the tagger says.
+    const nounAfterNoun = k > i && /s$/.test(t.norm) && toks[k - 1].tags.has("Noun");
+    if (t.tags.has("Verb") && !t.tags.has("Noun") && !nounAfterNoun) break;
+    if (t.tags.has("Noun") || nounAfterNoun) end = k + 1;
     else if (!t.tags.has("Adjective")) break;
     // A possessive closes the phrase: "Swiss doctors' aid".
     if (t.possessive) break;

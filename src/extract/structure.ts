@@ -243,6 +243,10 @@ function createStructure(lexicon: Lexicon) {
       for (let k = i; k < m.first; k++) {
         const n = toks[k].norm;
         if (w.clauseEnd.has(n) || n === ",") return undefined;
+        // "during a visit by X", "amid talks with X": an adjunct's actors are not the object.
+        if (w.adjunctPrepositions.has(n)) return undefined;
+        // "a deal brokered by X": the actor after a reduced passive belongs to the participle.
+        if (k > i && toks[k + 1]?.norm === "by" && (toks[k].tags.has("Participle") || toks[k].tags.has("PastTense")) && /ed$|en$/.test(n)) return undefined;
         if (n === "and" && toks[k + 1]?.tags.has("Verb") && !toks[k + 1]?.tags.has("Noun")) return undefined;
         // A noun's complements come before the clause's verb: "Yemen talks were brokered by X".
         if (nounTrigger && toks[k].tags.has("Verb") && !toks[k].tags.has("Noun") && !/ing$/.test(n) && !w.timeModifiers.has(n)) return undefined;

@@ -17,7 +17,9 @@ export const betweenRule: TriggerRule = {
     if (!first) return false;
     const group = coordinated(toks, candidates, first, +1);
     const mediator = pattern.type === "mediation" ? subjectBefore(toks, candidates, hit.first, oblique) : undefined;
-    if (mediator) for (const g of group) emit(mediator, g, pattern.type, status, true, hit);
+    // "Qatar and Egypt, which have mediated between A and B": each mediator to each side.
+    const mediators = mediator ? coordinated(toks, candidates, mediator, -1) : [];
+    if (mediator) for (const m of mediators) for (const g of group) emit(m, g, pattern.type, status, true, hit);
     else for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) emit(group[a], group[b], pattern.type, status, false, hit);
     return group.length > 1;
   },

@@ -34,12 +34,16 @@ export const hyphenPairRule: TriggerRule = {
 
 export const agentOfRule: TriggerRule = {
   id: "agent-of",
-  description: "'the withdrawal of A from B': the of-phrase names who acts, the next actor the target",
+  description: "'the withdrawal of A from B', 'a visit by A to B': the of- or by-phrase names who acts, the next actor the target",
   run(ctx, { hit, candidates, status, symmetric, head }, emit) {
     const { objectAfter } = ctx.structure;
     const { toks, lexicon } = ctx;
-    if (!(lexicon.agentOfNouns.has(head) || lexicon.agentOfNouns.has(hit.pattern.lemma)) || toks[hit.last]?.norm !== "of") return false;
-    const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3);
+    // "the visit by X to Y" states its agent with "by" as well.
+    if (!(lexicon.agentOfNouns.has(head) || lexicon.agentOfNouns.has(hit.pattern.lemma)) || !["of", "by"].includes(toks[hit.last]?.norm ?? "")) return false;
+    // The agent heads the of/by phrase: "of American troops", "by the Saudi king" — not an actor after another preposition.
+    const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3 && !toks.slice(hit.last + 1, m.first).some((t) => ctx.lexicon.words.prepositions.has(t.norm)));
+    // "a visit by officials to X": the agent is named and is no actor, so the clause's subject is not it.
+    if (!agent && toks[hit.last].norm === "by") return true;
     const from = agent && objectAfter(toks, candidates, agent.last);
     if (!agent || !from) return false;
     emit(agent, from, hit.pattern.type, status, !symmetric, hit);

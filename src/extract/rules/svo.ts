@@ -35,7 +35,9 @@ export const mutualRule: TriggerRule = {
   run(ctx, { hit, candidates, status, symmetric }, emit) {
     const { coordinated, coordinatedVerbStart, premodifier, subjectBefore } = ctx.structure;
     const { toks, oblique } = ctx;
-    if (!mutualType(symmetric, hit.pattern) || (hit.pattern.pos !== "verb" && premodifier(toks, candidates, hit.first))) return false;
+    // "A and B deepened their partnership": a pronoun premodifier stands for the subjects themselves.
+    const pre = hit.pattern.pos !== "verb" ? premodifier(toks, candidates, hit.first) : undefined;
+    if (!mutualType(symmetric, hit.pattern) || (pre && pre.mode !== "pronoun")) return false;
     const subj = subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique);
     if (!subj) return false;
     // The trigger in the subject's own clause: "A and B, …, relations" is another clause.

@@ -148,3 +148,30 @@ describe("status by clause", () => {
     expect(relations("Kenya must release Somali detainees.")).toEqual(["kenya>concession.intended>somalia"]);
   });
 });
+
+describe("objects and adjuncts", () => {
+  it("an actor in an adjunct is not the object; 'a visit by X to Y' names its agent", () => {
+    expect(relations("Laos and Vietnam deepened their partnership during a visit by officials to Cambodia.")).toEqual(["vietnam>diplomacy.asserted>laos"]);
+  });
+
+  it("an actor after a reduced passive belongs to the participle", () => {
+    expect(withRule("Oman and Yemen restored relations in a deal brokered by Kuwait.")).toEqual([
+      "kuwait>mediation.asserted>oman [passive-agent]",
+      "kuwait>mediation.asserted>yemen [passive-agent]",
+      "yemen>diplomacy.asserted>oman [mutual-subjects]",
+    ]);
+  });
+
+  it("coordinated mediators in a relative clause each mediate", () => {
+    expect(relations("Ghana and Togo, which mediated between Mali and Niger, met on Monday.")).toEqual([
+      "ghana>mediation.asserted>mali",
+      "ghana>mediation.asserted>niger",
+      "togo>mediation.asserted>mali",
+      "togo>mediation.asserted>niger",
+    ]);
+  });
+
+  it("a demonym before a compound plural noun: 'Iranian oil exports'", () => {
+    expect(relations("France sanctioned Iranian oil exports.")).toEqual(["france>conflict.asserted>iran"]);
+  });
+});
