@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { buildGraph, DEFAULT_CACHE_DIR, DEFAULT_DOC_TIMEOUT_MS, type BuildSummary } from "../src/build/pipeline";
-import { existingGraphDocuments, writeJsonAtomic } from "../src/build/write";
+import { existingGraphDocuments, writeFileAtomic, writeJsonAtomic } from "../src/build/write";
+import { outputPaths, parseFormat, writeGraphAs, type ExportFormat } from "../src/interop/cli";
 
 const count = (v: string) => {
   const n = Number(v);
@@ -33,6 +34,7 @@ const program = new Command()
   .option("--doc-timeout <seconds>", "time budget per article; an article over it is reported as failed", seconds, DEFAULT_DOC_TIMEOUT_MS / 1000)
   .option("--allow-empty", "write the graph even when no article was read (replacing an existing graph)")
   .option("--strict", "exit 1 when any article failed or was degraded (for CI)")
+  .option("--format <format>", "what to write at --out: json (the explorer's graph file), graphml, gexf, or csv (NAME.actors/.relations/.evidence.csv)", parseFormat, "json")
   .option("--json", "print the summary as JSON on stdout (files, skipped, degraded, failed, actors, relations, seconds)")
   .option("-q, --quiet", "print only errors")
   .parse();
@@ -122,8 +124,10 @@ async function main(): Promise<number> {
     return finish(1, "the extracted graph does not match the schema (a bug in entente)");
   }
   try {
-    // Streamed (the same bytes as JSON.stringify(graph, null, 1) + "\n"): a large graph is never one string in memory.
-    await writeJsonAtomic(out, graph);
+    const format = (opts as { format?: ExportFormat }).format ?? "json";
+    // JSON is streamed (the same bytes as JSON.stringify(graph, null, 1) + "\n"): a large graph is never one string in memory.
+    if (format === "json") await writeJsonAtomic(out, graph);
+    else await writeGraphAs(format, out, graph, writeFileAtomic);
     wrote = true;
     lap("writeMs");
   } catch (err) {
@@ -133,7 +137,7 @@ async function main(): Promise<number> {
   const byType = Object.entries(summary.relationsByType).map(([t, n]) => `${t} ${n}`).join(", ") || "none";
   log(`read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`);
   log(`${graph.actors.length} actors, ${graph.relations.length} relations (${byType})`);
-  log(`wrote ${opts.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
   const bad = summary.failed.length + summary.degraded.length;
   if (opts.strict && bad > 0) return finish(1, `--strict: ${summary.failed.length} article(s) failed and ${summary.degraded.length} degraded`);

@@ -22,6 +22,8 @@ import { ActorPanel, ConfidenceBadge, EdgePanel, PairPanel, PathPanel, indexGrap
 import { ActorPicker } from "./ActorPicker";
 import { RelationTable } from "./RelationTable";
 import { ArticleViewer } from "./Evidence";
+import { encodeViewState } from "../explore/urlState";
+import { ExportMenu } from "./ExportMenu";
 
 type Panel = "filters" | "details" | null;
 
@@ -245,9 +247,7 @@ export function Explorer({ graph }: { graph: Graph }) {
           <button type="button" onClick={() => doExport("svg")} data-testid="export-svg" title="Vector picture of the graph as shown (SVG)">
             SVG
           </button>
-          <button type="button" onClick={() => doExport("json")} data-testid="export-json" title="The shown actors, relations and their sentences as a graph file (JSON)">
-            JSON
-          </button>
+          <ExportMenu graph={graph} view={view} filters={state.filters} query={encodeViewState(state)} structure={structure} />
         </div>
         <div className="panel-toggles">
           <button type="button" aria-expanded={panel === "filters"} aria-controls="filters-panel" onClick={() => setPanel(panel === "filters" ? null : "filters")}>
