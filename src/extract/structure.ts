@@ -220,7 +220,8 @@ function createStructure(lexicon: Lexicon) {
   }
 
   function isDirectlyBefore(toks: Token[], m: Mention, i: number): boolean {
-    for (let k = m.last; k < i; k++) if (!/^[a-z-]+$/.test(toks[k].text) || w.prepositions.has(toks[k].norm)) return false;
+    // "Sweden's bid to join": the infinitive's "to" right before the trigger keeps the possessor its subject.
+    for (let k = m.last; k < i; k++) if (!/^[a-z-]+$/.test(toks[k].text) || (w.prepositions.has(toks[k].norm) && !(toks[k].norm === "to" && k === i - 1))) return false;
     return i - m.last <= 3;
   }
 

@@ -175,3 +175,13 @@ describe("objects and adjuncts", () => {
     expect(relations("France sanctioned Iranian oil exports.")).toEqual(["france>conflict.asserted>iran"]);
   });
 });
+
+describe("more frames and control", () => {
+  it("recalling an ambassador reduces relations", () => {
+    expect(relations("Peru recalled its ambassador from Mexico.")).toEqual(["peru>conflict.asserted>mexico"]);
+  });
+
+  it("'X's bid to join Y': the possessor is the infinitive's subject", () => {
+    expect(relations("Finland's bid to join NATO stalled.")).toEqual(["finland>affiliation.intended>nato"]);
+  });
+});
