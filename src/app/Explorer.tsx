@@ -22,8 +22,11 @@ import { ActorPanel, ConfidenceBadge, EdgePanel, PairPanel, PathPanel, indexGrap
 import { ActorPicker } from "./ActorPicker";
 import { RelationTable } from "./RelationTable";
 import { ArticleViewer } from "./Evidence";
+import type { ReactNode } from "react";
+import type { AddedMarks } from "../added/merge";
 import { encodeViewState } from "../explore/urlState";
 import { ExportMenu } from "./ExportMenu";
+import { useAddedMarks } from "./addedMarks";
 
 type Panel = "filters" | "details" | null;
 
@@ -42,7 +45,8 @@ function usePrefersDark(): boolean {
   return dark;
 }
 
-export function Explorer({ graph }: { graph: Graph }) {
+/** `tools`: extra top-bar controls (add articles, open a graph file); `added`: what comes from added articles, marked on the graph. */
+export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactNode; added?: AddedMarks }) {
   const [state, update] = useViewState();
   const hops = state.hops;
   const setHops = useCallback((h: 1 | 2) => update((s) => ({ ...s, hops: h })), [update]);
@@ -204,6 +208,7 @@ export function Explorer({ graph }: { graph: Graph }) {
   const edge = selectedEdge ? view.edges.find((e) => e.id === selectedEdge) : undefined;
   const actor = state.selection?.kind === "actor" ? index.actor.get(state.selection.id) : undefined;
 
+  useAddedMarks(cy, added, view.edges, elements);
   const pictureLegend = { typeLabel: (t: import("../graph/schema").RelationType) => index.typeLabel.get(t) ?? t, title: `entente · ${status}` };
   const doExport = (kind: "png" | "svg" | "json") => {
     if (kind === "json") {
@@ -247,8 +252,9 @@ export function Explorer({ graph }: { graph: Graph }) {
           <button type="button" onClick={() => doExport("svg")} data-testid="export-svg" title="Vector picture of the graph as shown (SVG)">
             SVG
           </button>
-          <ExportMenu graph={graph} view={view} filters={state.filters} query={encodeViewState(state)} structure={structure} />
+          <ExportMenu graph={graph} view={view} filters={state.filters} query={encodeViewState(state)} structure={structure} addedDocuments={added?.documents} />
         </div>
+        {tools}
         <div className="panel-toggles">
           <button type="button" aria-expanded={panel === "filters"} aria-controls="filters-panel" onClick={() => setPanel(panel === "filters" ? null : "filters")}>
             Filters

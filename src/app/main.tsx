@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { Explorer } from "./Explorer";
+import { Workspace } from "./Workspace";
 import { ProblemPage } from "./ProblemPage";
 import { loadGraph, type LoadResult } from "./loadGraph";
 import "./styles.css";
@@ -22,7 +22,7 @@ function Root() {
       </p>
     );
   if (!result.ok) return <ProblemPage kind={result.problem.kind} detail={result.problem.detail} />;
-  return <Explorer graph={result.graph} />;
+  return <Workspace graph={result.graph} />;
 }
 
 createRoot(document.getElementById("root")!).render(
