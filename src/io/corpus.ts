@@ -4,6 +4,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { isBinaryFileSync } from "isbinaryfile";
 import { decodeArticleBytes, detectEncoding, parseArticle, type SourceDocument } from "../extract/document";
+import { stripArticleExtension } from "../interop/articleText";
+import { articleSourceText } from "./html";
 
 export interface SkippedFile {
   path: string;
@@ -75,7 +77,7 @@ async function listFiles(dir: string, rel: string, out: Entry[]): Promise<void> 
   }
 }
 
-const TXT = /\.txt$/i;
+const TXT = /\.(txt|md|markdown|html?)$/i; // .md and .html are read as text (src/io/html.ts)
 
 /**
  * Document ids for the `.txt` entries: the relative path without `.txt`
@@ -88,7 +90,7 @@ export function assignDocumentIds(rels: readonly string[]): Map<string, string> 
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   const short = (rel: string) => {
-    const s = rel.slice(0, -4);
+    const s = stripArticleExtension(rel);
     return s === "" || s.endsWith("/") ? null : s;
   };
   const sorted = [...rels].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -185,7 +187,7 @@ async function readEntry(entry: Entry, id: string): Promise<EntryOutcome> {
   const decoded = decodeArticleBytes(bytes);
   if (decoded.text.trim() === "") return { reason: "empty file", warnings: decoded.warnings };
 
-  const parsed = parseArticle(id, entry.full, decoded.text);
+  const parsed = parseArticle(id, entry.full, articleSourceText(entry.rel, decoded.text));
   const warnings = [...decoded.warnings, ...parsed.warnings];
   if (parsed.document.text === "") {
     const reason = "no article text left after removing page furniture";

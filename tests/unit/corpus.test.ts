@@ -24,7 +24,7 @@ describe("readCorpus", () => {
     writeFileSync(join(dir, "a-crlf.txt"), "Share\r\nThe council met again.\r\n");
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "blank.txt"), "  \n\n\t\n");
-    writeFileSync(join(dir, "notes.md"), "# not an article\n");
+    writeFileSync(join(dir, "notes.odt"), "# not an article\n");
     writeFileSync(join(dir, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]));
     // Binary content behind a .txt name: a PNG header followed by random-looking bytes and NULs.
     const binary = Buffer.alloc(600);
@@ -81,7 +81,7 @@ describe("readCorpus", () => {
     const skipped = Object.fromEntries(result.skipped.map((s) => [s.path.slice(dir.length + 1), s.reason]));
     expect(skipped["empty.txt"]).toBe("empty file");
     expect(skipped["blank.txt"]).toBe("empty file");
-    expect(skipped["notes.md"]).toBe("not a .txt file");
+    expect(skipped["notes.odt"]).toBe("not a .txt file");
     expect(skipped["photo.jpg"]).toBe("not a .txt file");
     expect(skipped["disguised.txt"]).toBe("binary file");
     expect(skipped["only-furniture.txt"]).toBe("no article text left after removing page furniture");
