@@ -134,8 +134,13 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   useEffect(() => {
     if (!cy || !panel || !isPhone()) return;
     const t = setTimeout(() => {
+      // Zoom to the selection and its ends, so a shared link to a relation shows that line, not a speck.
       const sel = cy.$(".focus");
-      if (sel.nonempty()) cy.animate({ center: { eles: sel } }, { duration: 200 });
+      if (sel.empty()) return;
+      const around = sel.union(sel.connectedNodes());
+      const bb = around.boundingBox({});
+      const zoom = Math.min(2, Math.min(cy.width() / (bb.w + 100), cy.height() / (bb.h + 100)));
+      cy.animate({ zoom, center: { eles: around } }, { duration: 200 });
     }, 80);
     return () => clearTimeout(t);
   }, [cy, panel, selectedActor, selectedEdge]);

@@ -326,8 +326,8 @@ export function StatusGlyph({ status }: { status: RelationStatus }) {
   const dash = status === "intended" ? "5 3" : status === "denied" ? "1.5 3" : undefined;
   return (
     <svg width="26" height="10" aria-hidden="true" className="status-glyph">
-      <line x1="1" y1="5" x2={status === "denied" ? 21 : 25} y2="5" stroke="#374151" strokeWidth="2" strokeDasharray={dash} opacity={status === "denied" ? 0.6 : 1} />
-      {status === "denied" && <line x1="23" y1="0" x2="23" y2="10" stroke="#374151" strokeWidth="2" />}
+      <line x1="1" y1="5" x2={status === "denied" ? 21 : 25} y2="5" stroke="currentColor" strokeWidth="2" strokeDasharray={dash} opacity={status === "denied" ? 0.6 : 1} />
+      {status === "denied" && <line x1="23" y1="0" x2="23" y2="10" stroke="currentColor" strokeWidth="2" />}
     </svg>
   );
 }

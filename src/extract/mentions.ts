@@ -182,7 +182,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
         key = `person:${p.words.join(" ")}`;
       }
       const full = fullNames.find((f) => f.key === key);
-      const kind: ActorKind = p.organization ? "organization" : "person";
+      const kind: ActorKind = p.groupKind ?? (p.organization ? "organization" : "person");
       touch(key, full ? full.words.join(" ") : p.words.join(" "), kind, p.words.join(" "));
       mentions.push({
         actor: key,
@@ -524,6 +524,8 @@ interface PersonSpan {
   organization: boolean;
   /** After a capitalized title ("President Obama"): a person even when named by one word. */
   titled?: boolean;
+  /** An unknown group described in apposition ("X, a militant group"): its kind. */
+  groupKind?: ActorKind;
 }
 
 /** People (and unknown organizations) from capitalized runs not covered by the gazetteer. */
@@ -575,9 +577,14 @@ function findPeople(toks: Token[], gazetteer: Mention[], lexicon: Lexicon, demon
     // overrides heads that are also common surnames.
     const nonPerson = lowerWords.some((x) => w.nonPersonHeads.has(x) && !(w.surnameLikeHeads.has(x) && (span[0].tags.has("FirstName") || prevRole)));
     const orgHead = w.organizationHeads.has(lowerWords[lowerWords.length - 1]) && words.length > 1;
-    const apposRole = toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
+    // ", a militant group" heads on the group, though "militant" alone is a role.
+    const apposGroup = toks[j]?.text === "," ? groupAfterComma(lexicon, toks, j + 1) : undefined;
+    const apposRole = !apposGroup && toks[j]?.text === "," && roleAfterComma(roles, norms, j + 1);
     const speaks = w.speechAfterName.has(toks[j]?.norm ?? "");
-    if (orgHead && !tagged) {
+    if (apposGroup) {
+      // "Jaish al-Adl, a newly formed militant group": a group the gazetteer does not know.
+      out.push({ first: i, last: j, words, organization: true, groupKind: apposGroup });
+    } else if (orgHead && !tagged) {
       out.push({ first: i, last: j, words, organization: true });
     } else if (!nonPerson && (!place || prevRole) && (tagged || prevRole || apposRole || (speaks && words.length > 1)) && !(sentenceInitial && words.length === 1 && !prevRole)) {
       out.push({ first: i, last: j, words, organization: false, ...(prevRole && toks[i - 1]?.capitalized ? { titled: true } : {}) });
@@ -589,6 +596,22 @@ function findPeople(toks: Token[], gazetteer: Mention[], lexicon: Lexicon, demon
   }
   return out;
 }
+
+/** ", a newly formed militant group" / ", an opposition party": the kind of group the apposition describes. */
+function groupAfterComma(lexicon: Lexicon, toks: Token[], i: number): ActorKind | undefined {
+  if (!lexicon.words.indefiniteArticles.has(toks[i]?.norm ?? "")) return undefined;
+  const norms = toks.map((t) => t.norm);
+  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
+    if (!/^[a-z][a-z-]*$/.test(toks[k].text)) return undefined;
+    const head = matchAt(lexicon.descriptiveGroups, norms, k);
+    if (head) return head.kind;
+    if (lexicon.groupDescriptors.has(norms[k])) return GROUP_DESCRIPTOR_KINDS[norms[k]] ?? "organization";
+  }
+  return undefined;
+}
+
+// Heads of "the group"-like descriptions and the kind of actor they describe; others are organizations.
+const GROUP_DESCRIPTOR_KINDS: Record<string, ActorKind> = { movement: "political-group", militia: "armed-group", insurgents: "armed-group", militants: "armed-group", rebels: "armed-group", jihadists: "armed-group", extremists: "armed-group", terrorists: "armed-group", insurgency: "armed-group", faction: "political-group" };
 
 function roleEndingAt(roles: PhraseIndex<{ words: string[] }>, norms: string[], i: number): boolean {
   for (let len = 1; len <= 4 && i - len >= 0; len++) {

@@ -70,6 +70,8 @@ export function placeLabels(cy: cytoscape.Core, px = LABEL_PX): void {
   }
   // Obstacles: labels placed so far and the shapes of the actors they belong to (a label may cover a
   // less important, unlabelled actor, never a labelled one).
+  // The Fit / Re-layout / ? buttons sit in the top right corner: no label under them.
+  take({ x1: W - 240, y1: 0, x2: W, y2: 46 });
   const chosen = new Map<string, LabelSide>();
   for (const n of order) {
     if (chosen.size >= MAX_LABELS) break;

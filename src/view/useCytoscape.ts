@@ -178,6 +178,26 @@ export function useCytoscape(
     cy.emit("relabel");
   }, [cy, elements]);
 
+  // Back/Forward over a re-layout: put the positions of that layout (or the file's) back.
+  const seenSeed = useRef(options.layoutSeed ?? 0);
+  useEffect(() => {
+    const seed = options.layoutSeed ?? 0;
+    if (!cy || seed === seenSeed.current) return;
+    seenSeed.current = seed;
+    const saved = seed ? loadPositions(layoutKey(options.storageKey, seed)) : null;
+    const fromFile = new Map(elements.filter((e) => e.group === "nodes" && e.position).map((e) => [e.data.id as string, e.position!]));
+    if (seed && !saved) return; // a new re-layout just ran here
+    cy.batch(() =>
+      cy.nodes().forEach((n) => {
+        const p = saved ? saved[n.id()] : fromFile.get(n.id());
+        if (p) n.position({ ...p });
+      }),
+    );
+    cy.fit(undefined, fitPadding(cy));
+    cy.emit("relabel");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cy, options.layoutSeed]);
+
   return cy;
 }
 

@@ -236,6 +236,12 @@ describe("reading the graph", { timeout: 90_000 }, () => {
     expect(Math.abs(again.x - pos.x) + Math.abs(again.y - pos.y)).toBeLessThan(1);
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("layout") === null);
+    // Back undoes the re-layout: the positions from the file return.
+    const back = graph.actors[5];
+    await page.waitForFunction(([id, x, y]) => {
+      const p = window.__cy!.getElementById(id as string).position();
+      return Math.abs(p.x - (x as number)) < 0.5 && Math.abs(p.y - (y as number)) < 0.5;
+    }, [back.id, back.position!.x, back.position!.y] as const);
     expect(errors).toEqual([]);
     await page.close();
   });

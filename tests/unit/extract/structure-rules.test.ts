@@ -185,3 +185,15 @@ describe("more frames and control", () => {
     expect(relations("Finland's bid to join NATO stalled.")).toEqual(["finland>affiliation.intended>nato"]);
   });
 });
+
+describe("unknown groups from appositions", () => {
+  it("'X, a newly formed militant group' is an armed group of its own", () => {
+    const x = extract("Liwa al-Fajr, a newly formed militant group, attacked Iraq on Friday.");
+    expect(x.relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target}`)).toEqual(["org:Liwa al Fajr>conflict.asserted>iraq"]);
+    expect(x.actors.get("org:Liwa al Fajr")?.kind).toBe("armed-group");
+  });
+
+  it("a person in apposition with a role stays a person", () => {
+    expect(extract("Omar Khalil, a member of the council, met Egypt.").actors.get("person:Omar Khalil")?.kind).toBe("person");
+  });
+});
