@@ -10,6 +10,9 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts", "tests/gold/**/*.test.ts"],
           testTimeout: 60_000,
+          // Test files share one module graph per worker: compromise, the lexicon and the
+          // gazetteer load once per worker, not once per file (they are pure and never mutated).
+          isolate: false,
         },
       },
       {
