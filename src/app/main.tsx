@@ -1,3 +1,5 @@
+// First: modules below may parse with zod while they load.
+import "./zodConfig";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ErrorBoundary } from "./ErrorBoundary";
