@@ -98,7 +98,9 @@ export function ActorPanel({
           </div>
           <div>
             <dt>Betweenness</dt>
-            <dd>{structure.betweenness ? (structure.betweenness.get(shownId) ?? 0).toFixed(3) : "…"}</dd>
+            <dd title={structure.betweenness ? undefined : "Not computed for large graphs until you size actors by betweenness"}>
+              {structure.betweenness ? (structure.betweenness.get(shownId) ?? 0).toFixed(3) : "–"}
+            </dd>
           </div>
           <div>
             <dt>PageRank</dt>

@@ -64,7 +64,7 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const search = useMemo(() => createActorSearch(graph.actors), [graph]);
   const view = useMemo(() => applyFilters(graph, state.filters), [graph, state.filters]);
   const wantStructure = state.sizeBy !== "relations" || state.colorBy === "community" || state.selection?.kind === "actor";
-  const wantBetweenness = state.sizeBy === "betweenness" || (state.selection?.kind === "actor" && view.nodes.length <= 3000);
+  const wantBetweenness = state.sizeBy === "betweenness" || (state.selection?.kind === "actor" && view.nodes.length <= 1000);
   const structure = useMemo(
     () => (wantStructure ? graphStructure(view.nodes.map((n) => n.id), view.edges, { betweenness: wantBetweenness }) : null),
     [view, wantStructure, wantBetweenness],

@@ -88,7 +88,10 @@ describe("first view", { timeout: 90_000 }, () => {
       expect(lonely).toBeGreaterThanOrEqual(2);
       expect(await page.getByTestId("status").textContent()).toContain(`${lonely} actors with no shown relation hidden`);
       // Zooming in shows more labels, still without overlap.
-      await page.evaluate(() => window.__cy!.zoom({ level: window.__cy!.zoom() * 2.2, renderedPosition: { x: window.__cy!.width() / 2, y: window.__cy!.height() / 2 } }));
+      // (In braces: cy.zoom returns the instance, which the test must not ship back.)
+      await page.evaluate(() => {
+        window.__cy!.zoom({ level: window.__cy!.zoom() * 2.2, renderedPosition: { x: window.__cy!.width() / 2, y: window.__cy!.height() / 2 } });
+      });
       const z = await firstView(page);
       expect(z.overlaps).toBe(0);
       await page.getByTestId("show-isolated").click();
