@@ -140,7 +140,9 @@ describe("added articles", { timeout: 120_000 }, () => {
     });
     expect(stored).toContain("<b>not bold</b>");
     expect(stored).not.toMatch(/pwned|Home · World/);
-    expect(errors).toEqual([]);
+    // Chromium checks the inert parsed document's handler attributes against the page's
+    // Content-Security-Policy and logs that they are blocked; nothing ran (asserted above).
+    expect(errors.filter((e) => !/^Executing inline event handler violates the following Content Security Policy/.test(e))).toEqual([]);
     await ctx.close();
   });
 
