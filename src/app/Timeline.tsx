@@ -109,7 +109,7 @@ export function Timeline({
         aria-label="Date range of the evidence shown"
         aria-valuemin={0}
         aria-valuemax={bins.length - 1}
-        aria-valuenow={0}
+        aria-valuenow={fromDay !== null ? Math.max(0, bins.findIndex((b) => b.end >= fromDay)) : 0}
         aria-valuetext={ranged ? `${from ?? extent.min} to ${to ?? extent.max}` : "all dates"}
         tabIndex={0}
         data-testid="timeline-brush"
@@ -128,6 +128,17 @@ export function Timeline({
         }}
         onKeyDown={(e) => {
           if (e.key === "Escape" && ranged) onRange(null, null, "push");
+          // Arrow keys move the chosen period by one bar (or start a one-bar period at either end).
+          if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+            e.preventDefault();
+            const dir = e.key === "ArrowRight" ? 1 : -1;
+            const idx = (day: number) => bins.findIndex((b) => b.start <= day && day <= b.end);
+            const a = fromDay !== null ? Math.max(0, idx(fromDay)) : dir > 0 ? -1 : bins.length;
+            const z = toDayN !== null ? Math.max(0, idx(toDayN)) : a;
+            const na = Math.max(0, Math.min(bins.length - 1, a + dir));
+            const nz = Math.max(0, Math.min(bins.length - 1, (ranged ? z : na - dir) + dir));
+            onRange(toIso(bins[na].start), toIso(bins[Math.max(na, nz)].end), "replace");
+          }
         }}
       >
         {bins.map((b, i) => {

@@ -408,8 +408,13 @@ describe("time, pairs, structure, pictures", { timeout: 90_000 }, () => {
     for (const r of graph.relations.filter((x) => ids.has(edgeIdOf(x, symmetric)))) {
       expect(r.evidence.some((e) => (docDate.get(e.doc) ?? "") >= from && (docDate.get(e.doc) ?? "") <= to)).toBe(true);
     }
+    // The keyboard moves the period by one bar.
+    await brush.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction((f) => (new URL(location.href).searchParams.get("from") ?? "") > f, from);
+    const moved = new URL(page.url()).searchParams.get("from")!;
     await page.getByTestId("timeline-play").click();
-    await page.waitForFunction((f) => new URL(location.href).searchParams.get("from") !== f, from, { timeout: 5000 });
+    await page.waitForFunction((f) => new URL(location.href).searchParams.get("from") !== f, moved, { timeout: 5000 });
     await page.getByTestId("timeline-play").click();
     await page.getByTestId("timeline-clear").click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get("from") === null);
