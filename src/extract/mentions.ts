@@ -305,6 +305,11 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       p += form.words.length - 1;
       continue;
     }
+    // "Rafic Hariri International Airport", "Kennedy Center": a listed person's name inside a place's or body's name.
+    if (matcher.kinds.get(form.actor) === "person" && [toks[last], toks[last + 1]].some((t) => t?.capitalized && w.nonPersonHeads.has(t.norm)) && toks[last]?.capitalized) {
+      p += form.words.length - 1;
+      continue;
+    }
     if (form.ambiguous || form.mode === "capital") {
       // "Latin America", "Washington Post", "Michael Jordan": part of another name.
       const before = toks[first - 1];

@@ -197,3 +197,10 @@ describe("unknown groups from appositions", () => {
     expect(extract("Omar Khalil, a member of the council, met Egypt.").actors.get("person:Omar Khalil")?.kind).toBe("person");
   });
 });
+
+describe("listed people inside other names", () => {
+  it("a leader's name inside an airport's name is no mention of the leader", () => {
+    expect(withRule("The delegation landed at Rafic Hariri International Airport.")).toEqual([]);
+    expect(withRule("Rafic Hariri visited Syria.")).toContain("rafic-hariri>meeting.asserted>syria [svo]");
+  });
+});
