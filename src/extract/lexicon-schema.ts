@@ -176,6 +176,7 @@ export const SYNTAX_LISTS = [
   "conditionMarkers",
   "placeTakingVerbs",
   "adjunctPrepositions",
+  "controlPrepositions",
 ] as const;
 
 /** The lists of names.json, read by the mention finder. */
@@ -256,6 +257,8 @@ export const FrameSchema = z
     noun: z.string().min(1).optional(),
     objects: z.array(z.string().min(1)).min(1).optional(),
     beforeName: z.boolean().optional(),
+    /** The relation holds between coordinated subjects: "A and B exchanged fire". */
+    mutual: z.boolean().optional(),
     type: RelationType.nullable(),
     status: z.enum(["asserted", "intended", "denied"]).optional(),
   })

@@ -56,6 +56,8 @@ export interface TriggerPattern {
   framed?: boolean;
   /** Set when a frame decides the status ("offer aid" is intended). */
   status?: RelationStatus;
+  /** From a frame whose relation holds between coordinated subjects ("exchanged fire"). */
+  mutual?: boolean;
   /** verb: an inflected verb phrase; noun: a nominal; phrase: matched as written. */
   pos: "verb" | "noun" | "phrase";
   /** The lemma phrase as written in the lexicon, for reports. */
@@ -227,6 +229,7 @@ export interface FramePattern {
   objects?: string[][];
   /** A noun that is no trigger when a capitalized name follows ("ambassador X" is a title). */
   beforeName?: boolean;
+  mutual?: boolean;
   /** null: the words are no trigger in this frame ("meet demands"). */
   type: RelationType | null;
   status?: RelationStatus;
@@ -237,7 +240,7 @@ function frameIndex({ frames }: FramesFile): PhraseIndex<FramePattern> {
   const index: PhraseIndex<FramePattern> = new Map();
   for (const f of frames) {
     const objects = f.objects?.flatMap((o) => inflectNounPhrase(o));
-    const common = { type: f.type, ...(f.status ? { status: f.status } : {}), ...(objects ? { objects } : {}), ...(f.beforeName ? { beforeName: true } : {}) };
+    const common = { type: f.type, ...(f.status ? { status: f.status } : {}), ...(f.mutual ? { mutual: true } : {}), ...(objects ? { objects } : {}), ...(f.beforeName ? { beforeName: true } : {}) };
     if (f.verb) for (const words of inflectVerbPhrase(f.verb)) addPhrase(index, { words, pos: "verb", lemma: f.verb, ...common });
     if (f.noun) for (const words of inflectNounPhrase(f.noun)) addPhrase(index, { words, pos: "noun", lemma: f.noun, ...common });
   }

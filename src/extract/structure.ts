@@ -125,6 +125,8 @@ function createStructure(lexicon: Lexicon) {
     const before = mentions.filter((m) => m.last <= i && m.first >= floor && (!m.compound || representsCompound(toks, m))).reverse();
     if (pronoun >= 0 && before.length === 0) return undefined;
     for (const m of before) {
+      // "called on Israel to allow aid": the infinitive's subject is the one called on.
+      if (oblique.has(m) && toks[m.last]?.norm === "to" && i - m.last <= 3 && w.controlPrepositions.has(toks[m.first - 1]?.norm ?? "")) return m;
       if (oblique.has(m)) continue;
       // A possessive modifies a noun; it is the subject only with nothing after it ("the group's fighters" is not).
       if (m.possessive && !isDirectlyBefore(toks, m, i)) continue;

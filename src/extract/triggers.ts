@@ -87,7 +87,7 @@ function matchFrame(toks: Token[], norms: string[], i: number, lexicon: Lexicon,
       consumed = at.end;
     }
     if (f.type === null) return { pattern: null, last, consumed };
-    return { pattern: { words: f.words, type: f.type, pos: f.pos, lemma: f.lemma, framed: true, ...(f.status ? { status: f.status } : {}) }, last, consumed };
+    return { pattern: { words: f.words, type: f.type, pos: f.pos, lemma: f.lemma, framed: true, ...(f.status ? { status: f.status } : {}), ...(f.mutual ? { mutual: true } : {}) }, last, consumed };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // a noun trigger, else the clause's subject) and the actors it is done to
 // (the object in the same clause), with coordinated lists on both sides.
 import type { TriggerPattern } from "../lexicon";
-import type { TriggerRule } from "./types";
+import type { SentenceContext, TriggerHit, TriggerRule } from "./types";
 
 export const svoRule: TriggerRule = {
   id: "svo",
@@ -12,6 +12,8 @@ export const svoRule: TriggerRule = {
     const { toks, oblique } = ctx;
     const { pattern } = hit;
     const pre = pattern.pos === "verb" ? undefined : premodifier(toks, candidates, hit.first);
+    // "condemned the attack on X": an event named as another verb's object has no agent in the clause's subject.
+    if (!pre && pattern.pos !== "verb" && governedByVerbTrigger(ctx, hit)) return true;
     const subj = pre ?? subjectBefore(toks, candidates, coordinatedVerbStart(toks, hit.first), oblique) ?? leadingPhraseSubject(toks, candidates, hit.first, oblique);
     const sources = subj ? (pre ? [pre] : coordinated(toks, candidates, subj, -1)) : [];
     const obj = objectAfter(toks, candidates, hit.last, pattern.pos !== "verb");
@@ -26,7 +28,7 @@ export const svoRule: TriggerRule = {
  * Types a coordinated subject can hold with each other when there is no object:
  * "A and B met" (symmetric), "A and B restored ties", "A and B signed a pact".
  */
-const mutualType = (symmetric: boolean, pattern: TriggerPattern) => symmetric || pattern.type === "diplomacy";
+const mutualType = (symmetric: boolean, pattern: TriggerPattern) => symmetric || pattern.type === "diplomacy" || pattern.mutual === true;
 
 /** "A and B met": a coordinated subject and no object, for the types that hold between the subjects. */
 export const mutualRule: TriggerRule = {
@@ -63,3 +65,18 @@ export const quotedWeRule: TriggerRule = {
     return true;
   },
 };
+
+/** A noun trigger that is the object of a verb trigger of another type right before it ("condemned the attack"). */
+function governedByVerbTrigger(ctx: SentenceContext, hit: TriggerHit): boolean {
+  return ctx.triggers.some(
+    (t) =>
+      t !== hit &&
+      t.pattern.pos === "verb" &&
+      t.last <= hit.first &&
+      hit.first - t.last <= 3 &&
+      t.pattern.type !== hit.pattern.type &&
+      !ctx.mentions.some((m) => m.first >= t.last && m.first < hit.first) &&
+      // "accused of providing assistance": another verb between makes the noun its object, not the trigger's.
+      !ctx.toks.slice(t.last, hit.first).some((x) => x.tags.has("Verb")),
+  );
+}

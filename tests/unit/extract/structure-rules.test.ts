@@ -204,3 +204,17 @@ describe("listed people inside other names", () => {
     expect(withRule("Rafic Hariri visited Syria.")).toContain("rafic-hariri>meeting.asserted>syria [svo]");
   });
 });
+
+describe("events as objects, mutual frames, control", () => {
+  it("'condemned the attack on X': the attack's agent is not the one who condemns it", () => {
+    expect(relations("Norway condemned the attack on Sweden.")).toEqual(["norway>criticism.asserted>sweden"]);
+  });
+
+  it("a mutual frame holds between coordinated subjects: 'A and B exchanged fire'", () => {
+    expect(relations("India and Pakistan exchanged fire.")).toEqual(["pakistan>conflict.asserted>india"]);
+  });
+
+  it("'appealed to … / called on X to …': X is the infinitive's subject", () => {
+    expect(relations("Egypt called on Israel to allow aid into Jordan.")).toEqual(["israel>aid.intended>jordan"]);
+  });
+});
