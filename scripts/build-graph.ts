@@ -134,8 +134,13 @@ async function main(): Promise<number> {
     return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
   }
 
-  const byType = Object.entries(summary.relationsByType).map(([t, n]) => `${t} ${n}`).join(", ") || "none";
-  log(`read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`);
+  const byType =
+    Object.entries(summary.relationsByType)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ") || "none";
+  log(
+    `read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`,
+  );
   log(`${graph.actors.length} actors, ${graph.relations.length} relations (${byType})`);
   log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);

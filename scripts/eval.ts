@@ -57,9 +57,7 @@ async function evaluate(name: string, dir: string, fallbackScorer: string): Prom
   const scorerCorrect = Math.round(scores.foldedTyped.precision * scores.foldedTyped.predicted);
   const correct = folded.filter((p) => p.correct).length;
   if (folded.length !== scores.foldedTyped.predicted || correct !== scorerCorrect)
-    problems.push(
-      `rule judging disagrees with the scorer at foldedTyped: ${correct}/${folded.length} correct, scorer ${scorerCorrect}/${scores.foldedTyped.predicted}`,
-    );
+    problems.push(`rule judging disagrees with the scorer at foldedTyped: ${correct}/${folded.length} correct, scorer ${scorerCorrect}/${scores.foldedTyped.predicted}`);
   return { name, dir, scorer, documents, scores, predictions, rules: tallyRules(predictions), overall: overallPrecision(predictions), problems };
 }
 
@@ -77,8 +75,25 @@ function printTables(results: SetResult[], total: Map<string, RuleCount>, overal
   const cells = results.map((r) => TABLE_LEVELS.map((l) => cell(r.scores[l], detail)));
   const colW = TABLE_LEVELS.map((l, i) => Math.max(l.length, ...cells.map((c) => c[i].length)) + 2);
   console.log(detail ? "Scores: precision, recall, F1 in % (predicted / gold)" : "Scores: F1 in % (predicted / gold); --detail adds precision and recall");
-  console.log(pad("set", nameW) + lpad("docs", 5) + "  " + TABLE_LEVELS.map((l, i) => pad(detail ? `${l} P R F1` : l, colW[i])).join("").trimEnd());
-  results.forEach((r, k) => console.log(pad(r.name, nameW) + lpad(String(r.documents), 5) + "  " + cells[k].map((c, i) => pad(c, colW[i])).join("").trimEnd()));
+  console.log(
+    pad("set", nameW) +
+      lpad("docs", 5) +
+      "  " +
+      TABLE_LEVELS.map((l, i) => pad(detail ? `${l} P R F1` : l, colW[i]))
+        .join("")
+        .trimEnd(),
+  );
+  results.forEach((r, k) =>
+    console.log(
+      pad(r.name, nameW) +
+        lpad(String(r.documents), 5) +
+        "  " +
+        cells[k]
+          .map((c, i) => pad(c, colW[i]))
+          .join("")
+          .trimEnd(),
+    ),
+  );
 
   console.log(
     "\nRule precision: each prediction judged at foldedTyped (affiliations at typed, where the gold has any), credited to every rule with evidence for it in that document",

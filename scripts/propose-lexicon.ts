@@ -167,17 +167,19 @@ export function candidates(wn: WordNet, verbs: string[], nouns: string[]): Map<s
     }
   };
   for (const verb of verbs) {
-    wn.senses(verb, "v").slice(0, MAX_SENSES).forEach((s, sense) => {
-      for (const w of s.words) if (w.toLowerCase() !== verb) add(w.toLowerCase(), "verb", { source: verb, relation: "synonym", synset: synsetId(s), gloss: s.gloss });
-      derived(s, verb, "n", verb);
-      if (sense >= MAX_RELATED_SENSES) return;
-      const hyponyms = s.pointers.filter((p) => p.symbol === "~" && p.pos === "v").length;
-      for (const ptr of s.pointers) {
-        if (ptr.pos !== "v" || !(ptr.symbol === "@" || (ptr.symbol === "~" && hyponyms <= MAX_HYPONYM_SYNSETS))) continue;
-        const t = wn.synset(ptr.offset, "v");
-        for (const w of t.words) add(w.toLowerCase(), "verb", { source: verb, relation: ptr.symbol === "@" ? "hypernym" : "hyponym", synset: synsetId(t), gloss: t.gloss });
-      }
-    });
+    wn.senses(verb, "v")
+      .slice(0, MAX_SENSES)
+      .forEach((s, sense) => {
+        for (const w of s.words) if (w.toLowerCase() !== verb) add(w.toLowerCase(), "verb", { source: verb, relation: "synonym", synset: synsetId(s), gloss: s.gloss });
+        derived(s, verb, "n", verb);
+        if (sense >= MAX_RELATED_SENSES) return;
+        const hyponyms = s.pointers.filter((p) => p.symbol === "~" && p.pos === "v").length;
+        for (const ptr of s.pointers) {
+          if (ptr.pos !== "v" || !(ptr.symbol === "@" || (ptr.symbol === "~" && hyponyms <= MAX_HYPONYM_SYNSETS))) continue;
+          const t = wn.synset(ptr.offset, "v");
+          for (const w of t.words) add(w.toLowerCase(), "verb", { source: verb, relation: ptr.symbol === "@" ? "hypernym" : "hyponym", synset: synsetId(t), gloss: t.gloss });
+        }
+      });
   }
   for (const noun of nouns) for (const s of wn.senses(noun, "n").slice(0, MAX_SENSES)) derived(s, noun, "v", noun);
   return out;
@@ -244,7 +246,9 @@ function main(argv: string[]): number {
     } else if (!same) writeFileSync(path, text);
     const open = f.proposals.filter((p) => !p.decision).length;
     const accepted = f.proposals.filter((p) => p.decision === "accepted").length;
-    console.log(`${f.type.padEnd(12)} ${String(f.proposals.length).padStart(4)} proposals, ${String(accepted).padStart(3)} accepted, ${String(open).padStart(4)} undecided${check && !same ? "  (out of date)" : ""}`);
+    console.log(
+      `${f.type.padEnd(12)} ${String(f.proposals.length).padStart(4)} proposals, ${String(accepted).padStart(3)} accepted, ${String(open).padStart(4)} undecided${check && !same ? "  (out of date)" : ""}`,
+    );
   }
   if (check && stale) {
     console.error(`${stale} proposal file(s) out of date: run npm run propose:lexicon`);

@@ -37,12 +37,10 @@ interface CliRun {
 async function build(args: string[]): Promise<CliRun> {
   const rssFile = join(tmpdir(), `entente-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const timed = existsSync("/usr/bin/time");
-  const [cmd, argv] = timed
-    ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, process.execPath, TSX, CLI, ...args]]
-    : [process.execPath, [TSX, CLI, ...args]];
+  const [cmd, argv] = timed ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, process.execPath, TSX, CLI, ...args]] : [process.execPath, [TSX, CLI, ...args]];
   const t0 = performance.now();
   let code = 0;
-  let stdout = "";
+  let stdout: string;
   try {
     // One cache version for the whole bench: other edits to src/extract during
     // a run must not turn the rebuild into a full build.
@@ -59,7 +57,7 @@ async function build(args: string[]): Promise<CliRun> {
     if (kb > 0) peakRssMb = Math.round(kb / 1024);
     rmSync(rssFile, { force: true });
   }
-  let summary: Record<string, unknown> | null = null;
+  let summary: Record<string, unknown> | null;
   try {
     summary = JSON.parse(stdout);
   } catch {
@@ -120,7 +118,8 @@ export async function runBuildBench(opts: BuildBenchOptions = {}) {
         skipped: s?.skipped?.length ?? null,
         degraded: s?.degraded?.length ?? null,
         failed: s?.failed ?? null,
-        everyProblemHasAReason: !!s && [...(s.skipped ?? []).map((x) => x.reason), ...(s.degraded ?? []).flatMap((x) => x.reasons), ...(s.failed ?? []).map((x) => x.reason)].every((r) => !!r),
+        everyProblemHasAReason:
+          !!s && [...(s.skipped ?? []).map((x) => x.reason), ...(s.degraded ?? []).flatMap((x) => x.reasons), ...(s.failed ?? []).map((x) => x.reason)].every((r) => !!r),
         goodOnlyBuildSeconds: g.seconds,
       };
     }

@@ -76,12 +76,13 @@ export async function runExtractionBench(opts: ExtractionBenchOptions = {}): Pro
   const heapAfter = process.memoryUsage().heapUsed;
   // The reference again after ours, so warm-up and GC order do not favour either side.
   bare = Math.min(bare, bareRun());
-  const rate = (s: number) => `${((size / 1e3) / s).toFixed(0)} KB/s`;
-  if (!opts.quiet) console.table([
-    { run: "reference: nlp(paragraph).json() per paragraph", seconds: bare.toFixed(2), rate: rate(bare), ratio: "1.00" },
-    { run: "nlp(document).json() whole documents", seconds: bareWhole.toFixed(2), rate: rate(bareWhole), ratio: (bareWhole / bare).toFixed(2) },
-    { run: "entente extraction + graph assembly", seconds: ours.toFixed(2), rate: rate(ours), ratio: (ours / bare).toFixed(2) },
-  ]);
+  const rate = (s: number) => `${(size / 1e3 / s).toFixed(0)} KB/s`;
+  if (!opts.quiet)
+    console.table([
+      { run: "reference: nlp(paragraph).json() per paragraph", seconds: bare.toFixed(2), rate: rate(bare), ratio: "1.00" },
+      { run: "nlp(document).json() whole documents", seconds: bareWhole.toFixed(2), rate: rate(bareWhole), ratio: (bareWhole / bare).toFixed(2) },
+      { run: "entente extraction + graph assembly", seconds: ours.toFixed(2), rate: rate(ours), ratio: (ours / bare).toFixed(2) },
+    ]);
   log(`extraction found ${relations} relations; heap grew ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB during it`);
   const kb = size / 1e3;
   return {

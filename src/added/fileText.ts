@@ -8,7 +8,8 @@ import { articleFormat, htmlToText, markdownToText, type ArticleFormat, type Htm
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 const domTree: HtmlTree<Node> = {
-  kind: (n) => (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE ? "text" : n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.DOCUMENT_NODE ? "element" : "other"),
+  kind: (n) =>
+    n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE ? "text" : n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.DOCUMENT_NODE ? "element" : "other",
   name: (n) => (n.nodeType === Node.ELEMENT_NODE ? (n as Element).localName.toLowerCase() : ""),
   text: (n) => n.nodeValue ?? "",
   children: (n) => Array.from(n.childNodes),

@@ -57,8 +57,8 @@ export function AddArticles({ articles, progress, messages, onAdd, onRemove, onC
           </button>
         </div>
         <p className="muted small">
-          They are read here, in your browser (nothing is sent anywhere), with the same extraction as the build, merged into the graph and
-          marked as added (amber halo). They are kept in this browser until you remove them.
+          They are read here, in your browser (nothing is sent anywhere), with the same extraction as the build, merged into the graph and marked as added (amber halo). They are
+          kept in this browser until you remove them.
         </p>
         <label className="block">
           Title (optional)

@@ -29,7 +29,10 @@ export function EdgeLabel({ edge, index }: { edge: AggregatedEdge; index: GraphI
   const t = index.actor.get(edge.target)?.name ?? edge.target;
   return (
     <>
-      {s} <span className="rel-type" style={{ borderColor: TYPE_COLORS[edge.type] }}>{index.typeLabel.get(edge.type) ?? edge.type}</span>
+      {s}{" "}
+      <span className="rel-type" style={{ borderColor: TYPE_COLORS[edge.type] }}>
+        {index.typeLabel.get(edge.type) ?? edge.type}
+      </span>
       {edge.status !== "asserted" && <em className="status"> ({STATUS_WORD[edge.status]})</em>} {edge.directed ? "→" : "↔"} {t}
     </>
   );
@@ -283,7 +286,7 @@ export function PathPanel({
         search={search}
         label="Path from"
         placeholder="From actor…"
-        value={texts.from || (from ? index.actor.get(from)?.name ?? from : "")}
+        value={texts.from || (from ? (index.actor.get(from)?.name ?? from) : "")}
         onText={(t) => onText("from", t)}
         onPick={(id) => onPick("from", id)}
         testId="path-from"
@@ -292,7 +295,7 @@ export function PathPanel({
         search={search}
         label="Path to"
         placeholder="To actor…"
-        value={texts.to || (to ? index.actor.get(to)?.name ?? to : "")}
+        value={texts.to || (to ? (index.actor.get(to)?.name ?? to) : "")}
         onText={(t) => onText("to", t)}
         onPick={(id) => onPick("to", id)}
         testId="path-to"
@@ -445,7 +448,8 @@ export function PairPanel({
             </tbody>
           </table>
           <p className="small muted">
-            → {name(a)} to {name(b)} · ← the other way · numbers are sentences. {between.filter((r) => !shownIds.has(r.id)).length > 0 && "Greyed: not shown with the current filters."}
+            → {name(a)} to {name(b)} · ← the other way · numbers are sentences.{" "}
+            {between.filter((r) => !shownIds.has(r.id)).length > 0 && "Greyed: not shown with the current filters."}
           </p>
           {disputes.map((t) => {
             const said = between.filter((r) => r.type === t && r.status !== "denied");

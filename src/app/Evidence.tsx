@@ -49,7 +49,11 @@ export function EvidenceItem({
         <Segments segments={sentenceSegments(evidence)} />
       </blockquote>
       <div className="evidence-meta small">
-        <span className={`stated-by by-${kind}`} data-testid="stated-by" title={kind === "actor" ? "stated by an actor of the graph" : kind === "source" ? "stated by a source named in the text" : "the article's own voice"}>
+        <span
+          className={`stated-by by-${kind}`}
+          data-testid="stated-by"
+          title={kind === "actor" ? "stated by an actor of the graph" : kind === "source" ? "stated by a source named in the text" : "the article's own voice"}
+        >
           stated by {speakerLabel(evidence, index)}
         </span>
         {" · "}

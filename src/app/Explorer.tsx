@@ -66,24 +66,46 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const wantStructure = state.sizeBy !== "relations" || state.colorBy === "community" || state.selection?.kind === "actor";
   const wantBetweenness = state.sizeBy === "betweenness" || (state.selection?.kind === "actor" && view.nodes.length <= 1000);
   const structure = useMemo(
-    () => (wantStructure ? graphStructure(view.nodes.map((n) => n.id), view.edges, { betweenness: wantBetweenness }) : null),
+    () =>
+      wantStructure
+        ? graphStructure(
+            view.nodes.map((n) => n.id),
+            view.edges,
+            { betweenness: wantBetweenness },
+          )
+        : null,
     [view, wantStructure, wantBetweenness],
   );
   const elements = useMemo(
     () =>
       buildElements(view, {
-        measure: !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness,
+        measure:
+          !structure || state.sizeBy === "relations"
+            ? null
+            : state.sizeBy === "degree"
+              ? structure.degree
+              : state.sizeBy === "pagerank"
+                ? structure.pagerank
+                : structure.betweenness,
         community: structure && state.colorBy === "community" ? structure.community : null,
       }),
     [view, structure, state.sizeBy, state.colorBy],
   );
   const extent = useMemo(() => dateExtent(graph), [graph]);
   const searchHits = useMemo(() => (state.search.trim() ? search(state.search, 30).map((h) => h.actor.id) : []), [search, state.search]);
-  const shownId = (id: string | null) => (id ? view.foldedInto.get(id) ?? id : null);
+  const shownId = (id: string | null) => (id ? (view.foldedInto.get(id) ?? id) : null);
   const path = useMemo(() => {
-    const from = state.path.from ? view.foldedInto.get(state.path.from) ?? state.path.from : null;
-    const to = state.path.to ? view.foldedInto.get(state.path.to) ?? state.path.to : null;
-    return from && to ? shortestPath(view.nodes.map((n) => n.id), view.edges, from, to, { links: state.pathLinks, directed: state.pathDirected }) : null;
+    const from = state.path.from ? (view.foldedInto.get(state.path.from) ?? state.path.from) : null;
+    const to = state.path.to ? (view.foldedInto.get(state.path.to) ?? state.path.to) : null;
+    return from && to
+      ? shortestPath(
+          view.nodes.map((n) => n.id),
+          view.edges,
+          from,
+          to,
+          { links: state.pathLinks, directed: state.pathDirected },
+        )
+      : null;
   }, [view, state.path.from, state.path.to, state.pathLinks, state.pathDirected]);
 
   const selectActor = useCallback(
@@ -121,7 +143,14 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const pair = state.selection?.kind === "pair" ? { a: state.selection.a, b: state.selection.b } : null;
   useEffect(() => {
     if (!cy) return;
-    applyHighlight(cy, { actor: selectedActor, edge: selectedEdge, hops, path, pair: pair ? [shownId(pair.a)!, shownId(pair.b)!] : null, searchHits: searchHits.map((id) => shownId(id)!) });
+    applyHighlight(cy, {
+      actor: selectedActor,
+      edge: selectedEdge,
+      hops,
+      path,
+      pair: pair ? [shownId(pair.a)!, shownId(pair.b)!] : null,
+      searchHits: searchHits.map((id) => shownId(id)!),
+    });
     cy.emit("relabel");
     if (container.current) {
       container.current.dataset.ready = "true";
@@ -197,12 +226,10 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 250 });
   });
 
-  const setFilters = useCallback(
-    (filters: Filters, coalesce?: string) => update((s) => ({ ...s, filters }), coalesce ? { coalesce } : "push"),
-    [update],
-  );
+  const setFilters = useCallback((filters: Filters, coalesce?: string) => update((s) => ({ ...s, filters }), coalesce ? { coalesce } : "push"), [update]);
   const setRange = useCallback(
-    (from: string | null, to: string | null, mode: UpdateMode) => update((s) => ({ ...s, filters: { ...s.filters, dateFrom: from, dateTo: to } }), mode === "replace" ? { coalesce: "play" } : mode),
+    (from: string | null, to: string | null, mode: UpdateMode) =>
+      update((s) => ({ ...s, filters: { ...s.filters, dateFrom: from, dateTo: to } }), mode === "replace" ? { coalesce: "play" } : mode),
     [update],
   );
   const shownRelations = view.relations.length;
@@ -287,23 +314,30 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
       <main className="center">
         <div className="graph-area">
           <div ref={container} className="graph" data-testid="graph" aria-label="Relation graph" role="img" />
-          {hover && !selectedEdge && (() => {
-            const e = view.edges.find((x) => x.id === hover.id);
-            if (!e) return null;
-            const n = (id: string) => index.actor.get(id)?.name ?? id;
-            return (
-              <div className="edge-tip" role="tooltip" data-testid="edge-tooltip" style={{ left: Math.min(hover.x + 14, (container.current?.clientWidth ?? 400) - 240), top: hover.y + 14 }}>
-                <b>{n(e.source)}</b> {e.directed ? "→" : "↔"} {index.typeLabel.get(e.type) ?? e.type} ({STATUS_WORD[e.status]}) {e.directed ? "→" : "↔"} <b>{n(e.target)}</b>
-                <br />
-                {e.evidenceCount} sentence{e.evidenceCount === 1 ? "" : "s"}
-                {e.count > 1 ? `, ${e.count} relations` : ""} · <ConfidenceBadge value={e.confidence} />
-                {e.speakers === 1 ? " · single source" : ""}
-                {e.disputed ? " · disputed" : ""}
-                <br />
-                <span className="muted">Click to read the sentences</span>
-              </div>
-            );
-          })()}
+          {hover &&
+            !selectedEdge &&
+            (() => {
+              const e = view.edges.find((x) => x.id === hover.id);
+              if (!e) return null;
+              const n = (id: string) => index.actor.get(id)?.name ?? id;
+              return (
+                <div
+                  className="edge-tip"
+                  role="tooltip"
+                  data-testid="edge-tooltip"
+                  style={{ left: Math.min(hover.x + 14, (container.current?.clientWidth ?? 400) - 240), top: hover.y + 14 }}
+                >
+                  <b>{n(e.source)}</b> {e.directed ? "→" : "↔"} {index.typeLabel.get(e.type) ?? e.type} ({STATUS_WORD[e.status]}) {e.directed ? "→" : "↔"} <b>{n(e.target)}</b>
+                  <br />
+                  {e.evidenceCount} sentence{e.evidenceCount === 1 ? "" : "s"}
+                  {e.count > 1 ? `, ${e.count} relations` : ""} · <ConfidenceBadge value={e.confidence} />
+                  {e.speakers === 1 ? " · single source" : ""}
+                  {e.disputed ? " · disputed" : ""}
+                  <br />
+                  <span className="muted">Click to read the sentences</span>
+                </div>
+              );
+            })()}
           {view.nodes.length === 0 || (view.edges.length === 0 && state.filters.hideIsolated) ? (
             <div className="empty-view" role="status" data-testid="empty-view">
               <p>
@@ -350,10 +384,26 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
         {edge ? (
           <>
             <EdgePanel edge={edge} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
-            <PairPanel a={edge.source} b={edge.target} graph={graph} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
+            <PairPanel
+              a={edge.source}
+              b={edge.target}
+              graph={graph}
+              view={view}
+              index={index}
+              onSelectActor={(id) => selectActor(id, true)}
+              onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })}
+            />
           </>
         ) : pair ? (
-          <PairPanel a={pair.a} b={pair.b} graph={graph} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
+          <PairPanel
+            a={pair.a}
+            b={pair.b}
+            graph={graph}
+            view={view}
+            index={index}
+            onSelectActor={(id) => selectActor(id, true)}
+            onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })}
+          />
         ) : actor ? (
           <ActorPanel
             actor={actor}

@@ -17,7 +17,12 @@ interface Props {
   /** The view's query string, recorded in the file. */
   query: string;
   /** Degree, PageRank, betweenness, community per actor, when computed (src/explore/metrics.ts). */
-  structure?: { degree: ReadonlyMap<string, number>; pagerank: ReadonlyMap<string, number>; betweenness: ReadonlyMap<string, number> | null; community: ReadonlyMap<string, number> } | null;
+  structure?: {
+    degree: ReadonlyMap<string, number>;
+    pagerank: ReadonlyMap<string, number>;
+    betweenness: ReadonlyMap<string, number> | null;
+    community: ReadonlyMap<string, number>;
+  } | null;
   /** Ids of documents added in the page (recorded when they are in the export). */
   addedDocuments?: ReadonlySet<string>;
 }
@@ -62,7 +67,12 @@ export function ExportMenu({ graph, view, filters, query, structure, addedDocume
         <summary data-testid="export-data">Data ▾</summary>
         <div className="export-data-menu" role="group" aria-label="Export the shown view as data">
           <p className="muted small">The shown actors and relations, with the filters recorded in the file.</p>
-          <button type="button" onClick={() => exportData("json")} data-testid="export-json" title="The shown actors, relations and their sentences as a graph file (JSON); opens in the explorer again">
+          <button
+            type="button"
+            onClick={() => exportData("json")}
+            data-testid="export-json"
+            title="The shown actors, relations and their sentences as a graph file (JSON); opens in the explorer again"
+          >
             JSON graph file
           </button>
           <button type="button" onClick={() => exportData("graphml")} data-testid="export-graphml" title="GraphML: Cytoscape desktop, Gephi, yEd, NetworkX">

@@ -172,7 +172,12 @@ export const FilterPanel = memo(function FilterPanel({
           <input type="checkbox" data-testid="hide-isolated" checked={filters.hideIsolated} onChange={(e) => onChange({ ...filters, hideIsolated: e.target.checked })} />
           <span>
             Hide actors with no shown relation
-            {filters.hideIsolated && counts.isolatedHidden > 0 && <span className="count" data-testid="isolated-count"> ({counts.isolatedHidden} hidden)</span>}
+            {filters.hideIsolated && counts.isolatedHidden > 0 && (
+              <span className="count" data-testid="isolated-count">
+                {" "}
+                ({counts.isolatedHidden} hidden)
+              </span>
+            )}
           </span>
         </label>
         <label className="row">
@@ -206,7 +211,12 @@ export const FilterPanel = memo(function FilterPanel({
                 data-testid={`source-kind-${k}`}
                 checked={!filters.hiddenSourceKinds.includes(k)}
                 onChange={(e) =>
-                  onChange({ ...filters, hiddenSourceKinds: e.target.checked ? filters.hiddenSourceKinds.filter((x) => x !== k) : ATTRIBUTION_KINDS.filter((x) => x === k || filters.hiddenSourceKinds.includes(x)) })
+                  onChange({
+                    ...filters,
+                    hiddenSourceKinds: e.target.checked
+                      ? filters.hiddenSourceKinds.filter((x) => x !== k)
+                      : ATTRIBUTION_KINDS.filter((x) => x === k || filters.hiddenSourceKinds.includes(x)),
+                  })
                 }
               />
               {SOURCE_KIND_LABEL[k]}
@@ -222,7 +232,14 @@ export const FilterPanel = memo(function FilterPanel({
             <summary>
               Only these speakers ({filters.speakers.length || "anyone"}) <span className="count">{speakers.length} in view</span>
             </summary>
-            <input type="search" placeholder="Find a speaker…" value={speakerText} onChange={(e) => setSpeakerText(e.target.value)} aria-label="Find a speaker" data-testid="speaker-search" />
+            <input
+              type="search"
+              placeholder="Find a speaker…"
+              value={speakerText}
+              onChange={(e) => setSpeakerText(e.target.value)}
+              aria-label="Find a speaker"
+              data-testid="speaker-search"
+            />
             <ul className="plain speaker-list" data-testid="speaker-list">
               {speakerRows.map(([key, v]) => (
                 <li key={key}>
@@ -285,7 +302,13 @@ export const FilterPanel = memo(function FilterPanel({
             </label>
             <label>
               to{" "}
-              <input type="date" min={extent.min} max={extent.max} value={filters.dateTo ?? ""} onChange={(e) => onChange({ ...filters, dateTo: e.target.value || null }, "dates")} />
+              <input
+                type="date"
+                min={extent.min}
+                max={extent.max}
+                value={filters.dateTo ?? ""}
+                onChange={(e) => onChange({ ...filters, dateTo: e.target.value || null }, "dates")}
+              />
             </label>
             <p className="small muted">
               Articles span {extent.min} – {extent.max}. With a date set, undated articles are left out.

@@ -11,8 +11,7 @@ export function readGraphText(name: string, text: string): { ok: true; graph: Gr
   } catch (e) {
     return { ok: false, error: `${name} is not a JSON file (${(e as Error).message}). Open a graph file exported by entente (JSON).` };
   }
-  if (!json || typeof json !== "object" || !("schemaVersion" in json))
-    return { ok: false, error: `${name} is JSON but not an entente graph file (it has no schemaVersion).` };
+  if (!json || typeof json !== "object" || !("schemaVersion" in json)) return { ok: false, error: `${name} is JSON but not an entente graph file (it has no schemaVersion).` };
   const parsed = parseGraph(json);
   if (!parsed.ok) return { ok: false, error: `${name}: ${parsed.error}` };
   if (parsed.graph.actors.length === 0) return { ok: false, error: `${name} is a valid graph file but has no actors.` };

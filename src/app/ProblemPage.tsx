@@ -31,8 +31,7 @@ export function ProblemPage({ kind, detail }: { kind: GraphProblem["kind"] | "cr
         <code>npm run build:graph{kind === "empty" ? " -- --input data/articles" : ""}</code>
       </pre>
       <p>
-        That writes <code>public/graph.json</code>. During development <code>npm run dev</code> serves it; <code>npm run build</code> makes a
-        static site in <code>dist/</code>.
+        That writes <code>public/graph.json</code>. During development <code>npm run dev</code> serves it; <code>npm run build</code> makes a static site in <code>dist/</code>.
       </p>
     </main>
   );

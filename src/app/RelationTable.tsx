@@ -7,7 +7,11 @@ import type { GraphIndex } from "./Details";
 
 type SortKey = "source" | "type" | "status" | "target" | "evidence" | "confidence";
 
-const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "source", label: "Source" },
   { key: "type", label: "Relation" },
@@ -54,10 +58,12 @@ export function RelationTable({
             : sort.key === "confidence"
               ? e.confidence
               : e[sort.key];
-    const filtered = words.length ? edges.filter((e) => {
-      const h = haystack(e);
-      return words.every((w) => h.includes(w));
-    }) : edges.slice();
+    const filtered = words.length
+      ? edges.filter((e) => {
+          const h = haystack(e);
+          return words.every((w) => h.includes(w));
+        })
+      : edges.slice();
     return filtered.sort((a, b) => {
       const va = value(a);
       const vb = value(b);
@@ -84,8 +90,7 @@ export function RelationTable({
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="actor or alias, type, said/planned/denied" data-testid="table-filter" />
       </label>
       <p className="small muted">
-        {rows.length} of {edges.length} lines{rows.length > ROW_LIMIT ? `, first ${ROW_LIMIT} listed: narrow it with the filter` : ""}. Arrow keys move, Enter
-        shows the sentences.
+        {rows.length} of {edges.length} lines{rows.length > ROW_LIMIT ? `, first ${ROW_LIMIT} listed: narrow it with the filter` : ""}. Arrow keys move, Enter shows the sentences.
       </p>
       <table className="relations" role="grid" aria-label="Shown relations">
         <thead>
@@ -94,7 +99,7 @@ export function RelationTable({
               <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
                 <button
                   type="button"
-                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? ((-s.dir) as 1 | -1) : c.key === "evidence" || c.key === "confidence" ? -1 : 1 }))}
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (-s.dir as 1 | -1) : c.key === "evidence" || c.key === "confidence" ? -1 : 1 }))}
                 >
                   {c.label} {sort.key === c.key ? (sort.dir === 1 ? "▲" : "▼") : ""}
                 </button>

@@ -109,7 +109,14 @@ export function Timeline({
         aria-label="Date range of the evidence shown"
         aria-valuemin={0}
         aria-valuemax={bins.length - 1}
-        aria-valuenow={fromDay !== null ? Math.max(0, bins.findIndex((b) => b.end >= fromDay)) : 0}
+        aria-valuenow={
+          fromDay !== null
+            ? Math.max(
+                0,
+                bins.findIndex((b) => b.end >= fromDay),
+              )
+            : 0
+        }
         aria-valuetext={ranged ? `${from ?? extent.min} to ${to ?? extent.max}` : "all dates"}
         tabIndex={0}
         data-testid="timeline-brush"

@@ -82,7 +82,10 @@ export function useAddedArticles(baseDocumentIds: ReadonlySet<string>) {
       try {
         stored = await listArticles();
       } catch (e) {
-        setMessages((m) => [...m, { kind: "error", text: `Added articles cannot be kept in this browser (${storageProblem(e)}); what you add now lasts until you leave the page.` }]);
+        setMessages((m) => [
+          ...m,
+          { kind: "error", text: `Added articles cannot be kept in this browser (${storageProblem(e)}); what you add now lasts until you leave the page.` },
+        ]);
       }
       const list = stored.map((a) => ({ ...a, saved: true, relations: 0 }));
       try {

@@ -107,7 +107,7 @@ async function poolExtractor(threads: number, timeoutMs: number): Promise<{ extr
       try {
         return (await pool.run({ doc: { id: doc.id, title: doc.title, date: doc.date, text: doc.text } }, { signal: ac.signal })) as ExtractOutcome;
       } catch (err) {
-        if (ac.signal.aborted) throw new Error(`stopped after the time budget of ${timeoutMs / 1000} s`);
+        if (ac.signal.aborted) throw new Error(`stopped after the time budget of ${timeoutMs / 1000} s`, { cause: err });
         throw err;
       } finally {
         clearTimeout(timer);
@@ -132,7 +132,10 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const corpus = await readCorpus(input);
   lap("readMs");
   const docs = corpus.documents;
-  const cache = opts.cacheDir === null ? null : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
+  const cache =
+    opts.cacheDir === null
+      ? null
+      : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
   // The cache first: only the misses go to the extractor.
   // Entries come back with Maps and Sets rebuilt: one copy of each result in memory.

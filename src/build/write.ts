@@ -3,11 +3,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
-export async function writeFileAtomic(
-  out: string,
-  content: string,
-  fs: { rename: typeof rename } = { rename },
-): Promise<void> {
+export async function writeFileAtomic(out: string, content: string, fs: { rename: typeof rename } = { rename }): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   try {

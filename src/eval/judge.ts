@@ -116,15 +116,13 @@ export function judgePredictions(gold: GoldSetData, graph: GraphLike): Predictio
   const kindOf = new Map(graph.actors.map((a) => [a.id, a.kind]));
   const predictedFold = new Map<string, string>();
   for (const r of graph.relations)
-    if (r.type === "affiliation" && kindOf.get(r.source) === "person" && kindOf.get(r.target) !== "person" && !predictedFold.has(r.source))
-      predictedFold.set(r.source, r.target);
+    if (r.type === "affiliation" && kindOf.get(r.source) === "person" && kindOf.get(r.target) !== "person" && !predictedFold.has(r.source)) predictedFold.set(r.source, r.target);
   const goldId = (id: string) => toGold.get(id) ?? `?${id}`;
   const foldedId = (id: string) => toGold.get(predictedFold.get(id) ?? "") ?? toGold.get(id) ?? `?${id}`;
   // Gold people roll up into the first group or state the gold affiliates them with.
   const rollup = new Map<string, string>();
   for (const rels of gold.docs.values())
-    for (const r of rels)
-      if (r.type === "affiliation" && gold.actors[r.source]?.kind === "person" && !rollup.has(r.source)) rollup.set(r.source, r.target);
+    for (const r of rels) if (r.type === "affiliation" && gold.actors[r.source]?.kind === "person" && !rollup.has(r.source)) rollup.set(r.source, r.target);
 
   interface Raw {
     source: string;
@@ -244,8 +242,7 @@ export function mergeCounts(parts: Map<string, RuleCount>[]): Map<string, RuleCo
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-export const RULE_PRECISION_NOTE =
-  "Measured precision of each extraction rule on the gold sets; regenerate with npm run eval -- --write after changing rules.";
+export const RULE_PRECISION_NOTE = "Measured precision of each extraction rule on the gold sets; regenerate with npm run eval -- --write after changing rules.";
 
 /**
  * data/lexicon/rule-precision.json: rules sorted by id, precisions rounded to 3

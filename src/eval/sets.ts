@@ -52,8 +52,7 @@ export function findGoldSets(root: string): GoldSetDir[] {
     } catch {
       return;
     }
-    for (const e of entries)
-      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") walk(join(dir, e.name));
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") walk(join(dir, e.name));
   };
   walk(root);
   const names = found.map((d) => basename(d));
@@ -67,7 +66,9 @@ export function readGoldSet(dir: string): GoldSetData {
   const actors = JSON.parse(readFileSync(join(dir, "actors.json"), "utf8"));
   const docs = new Map<string, GoldRelation[]>();
   const texts = join(dir, "texts");
-  for (const f of readdirSync(texts).filter((f) => f.endsWith(".gold.json")).sort()) {
+  for (const f of readdirSync(texts)
+    .filter((f) => f.endsWith(".gold.json"))
+    .sort()) {
     const g = JSON.parse(readFileSync(join(texts, f), "utf8")) as { doc: string; relations: GoldRelation[] };
     docs.set(g.doc, g.relations);
   }

@@ -49,7 +49,20 @@ export function aggregateEdges(relations: readonly Relation[], symmetric: Readon
     const id = undirected ? `${a}~${r.type}.${r.status}~${b}` : `${a}>${r.type}.${r.status}>${b}`;
     let edge = byKey.get(id);
     if (!edge) {
-      edge = { id, source: a, target: b, type: r.type, status: r.status, directed: !undirected, relationIds: [], count: 0, evidenceCount: 0, confidence: 0, disputed: false, speakers: 0 };
+      edge = {
+        id,
+        source: a,
+        target: b,
+        type: r.type,
+        status: r.status,
+        directed: !undirected,
+        relationIds: [],
+        count: 0,
+        evidenceCount: 0,
+        confidence: 0,
+        disputed: false,
+        speakers: 0,
+      };
       byKey.set(id, edge);
       speakerSets.set(id, new Set());
     }

@@ -178,8 +178,7 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
   const hiddenSourceKinds = new Set(filters.hiddenSourceKinds);
   const speakerFilter = filters.speakers.length > 0 ? new Set(filters.speakers) : null;
   const minConfidence = Math.min(1, Math.max(0, Number(filters.minConfidence) || 0));
-  const speakerOk = (e: Relation["evidence"][number]) =>
-    !hiddenSourceKinds.has(e.attribution.kind) && (speakerFilter === null || speakerFilter.has(attributionKey(e.attribution)));
+  const speakerOk = (e: Relation["evidence"][number]) => !hiddenSourceKinds.has(e.attribution.kind) && (speakerFilter === null || speakerFilter.has(attributionKey(e.attribution)));
   for (const d of graph.documents) counts.documents[d.id] = 0;
   for (const a of graph.actors) counts.kindsTotal[a.kind]++;
 
@@ -209,7 +208,12 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
         const key = attributionKey(e.attribution);
         if (seen.has(key)) continue;
         seen.add(key);
-        const label = e.attribution.kind === "actor" ? actorById.get(e.attribution.actor!)?.name ?? e.attribution.text : e.attribution.kind === "author" ? "the article itself" : e.attribution.text;
+        const label =
+          e.attribution.kind === "actor"
+            ? (actorById.get(e.attribution.actor!)?.name ?? e.attribution.text)
+            : e.attribution.kind === "author"
+              ? "the article itself"
+              : e.attribution.text;
         const cur = counts.speakers.get(key);
         if (cur) cur.relations++;
         else counts.speakers.set(key, { label, kind: e.attribution.kind, relations: 1 });

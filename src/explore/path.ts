@@ -45,13 +45,7 @@ export function linkAllowed(e: Pick<AggregatedEdge, "type" | "status">, links: P
 }
 
 /** Fewest-hops path; null when the two are not connected by the allowed edges. */
-export function shortestPath(
-  nodeIds: readonly string[],
-  edges: readonly AggregatedEdge[],
-  from: string,
-  to: string,
-  options: PathOptions = {},
-): PathResult | null {
+export function shortestPath(nodeIds: readonly string[], edges: readonly AggregatedEdge[], from: string, to: string, options: PathOptions = {}): PathResult | null {
   const links = options.links ?? "any";
   const directed = options.directed ?? false;
   const ids = new Set(nodeIds);
@@ -78,7 +72,7 @@ export function shortestPath(
   const steps: PathStep[] = [];
   for (let i = 0; i + 1 < nodes.length; i++) {
     const [a, b] = [nodes[i], nodes[i + 1]];
-    const options = [...(walk.get(`${a}\u0000${b}`) ?? []), ...(directed ? [] : walk.get(`${b}\u0000${a}`) ?? [])];
+    const options = [...(walk.get(`${a}\u0000${b}`) ?? []), ...(directed ? [] : (walk.get(`${b}\u0000${a}`) ?? []))];
     const score = (e: AggregatedEdge) => (e.source === a || !e.directed ? 1000 : 0) + (e.status === "asserted" ? 100 : 0) + e.evidenceCount;
     const best = options.sort((x, y) => score(y) - score(x) || x.id.localeCompare(y.id))[0];
     steps.push({ from: a, to: b, edge: best.id, forward: !best.directed || best.source === a, mutual: !best.directed });

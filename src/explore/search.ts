@@ -70,8 +70,6 @@ export function createActorSearch(actors: readonly Actor[]): ActorSearch {
         });
       }
     }
-    return [...hits.values()]
-      .sort((a, b) => a.score - b.score || b.actor.mentions - a.actor.mentions || a.actor.name.localeCompare(b.actor.name))
-      .slice(0, limit);
+    return [...hits.values()].sort((a, b) => a.score - b.score || b.actor.mentions - a.actor.mentions || a.actor.name.localeCompare(b.actor.name)).slice(0, limit);
   };
 }

@@ -9,14 +9,14 @@ import type { Sentence, Token } from "./text";
 
 export const AUTHOR: Attribution = { kind: "author", text: "the article" };
 
-
 /** The source of a sentence, or undefined when the article states it in its own voice. */
 export function attributionOf(sentence: Sentence, mentions: Mention[], speaker: Mention | undefined, lexicon: Lexicon): Attribution | undefined {
   const toks = sentence.tokens;
   const w = lexicon.words;
   const span = accordingTo(toks, w) ?? trailingReport(toks, w) ?? leadingReport(toks, w);
   if (span) return describe(toks, mentions, span);
-  if (speaker) return { kind: "actor", actor: speaker.actor, text: sentence.text.slice(speaker.start - sentence.start, speaker.end - sentence.start), start: speaker.start, end: speaker.end };
+  if (speaker)
+    return { kind: "actor", actor: speaker.actor, text: sentence.text.slice(speaker.start - sentence.start, speaker.end - sentence.start), start: speaker.start, end: speaker.end };
   return undefined;
 }
 
@@ -70,7 +70,7 @@ function leadingReport(toks: Token[], w: LexiconWords): Span | undefined {
     if (!isReporting(toks[v], w)) continue;
     // "announced a plan" reports nothing; "said", or "announced that", does.
     if (w.announcingVerbs.has(toks[v].norm) && toks[v + 1]?.norm !== "that") return undefined;
-    let first = 0;
+    const first = 0;
     // "has said", "had told": auxiliaries belong to the verb.
     let last = v;
     while (last > first && w.reportAuxiliaries.has(toks[last - 1].norm)) last--;

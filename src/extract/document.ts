@@ -125,9 +125,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
     text = new TextDecoder(encoding, { fatal: false }).decode(bytes);
     let replaced = 0;
     for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) replaced++;
-    warnings.push(
-      `invalid ${encoding.toUpperCase()} byte sequence${replaced === 1 ? "" : "s"}: ${replaced} replaced with U+FFFD`,
-    );
+    warnings.push(`invalid ${encoding.toUpperCase()} byte sequence${replaced === 1 ? "" : "s"}: ${replaced} replaced with U+FFFD`);
   }
   return { text, encoding, warnings };
 }
@@ -136,23 +134,102 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
 // Line-level rules for page furniture
 
 const SOCIAL_CORE = new Set([
-  "share", "shares", "tweet", "email", "e-mail", "print", "comment", "comments", "conversation", "facebook",
-  "twitter", "whatsapp", "linkedin", "reddit", "pinterest", "telegram", "messenger", "flipboard", "copy", "link",
-  "save", "x",
+  "share",
+  "shares",
+  "tweet",
+  "email",
+  "e-mail",
+  "print",
+  "comment",
+  "comments",
+  "conversation",
+  "facebook",
+  "twitter",
+  "whatsapp",
+  "linkedin",
+  "reddit",
+  "pinterest",
+  "telegram",
+  "messenger",
+  "flipboard",
+  "copy",
+  "link",
+  "save",
+  "x",
 ]);
 const SOCIAL_FILLER = new Set(["this", "article", "story", "on", "via", "the", "join", "to", "url", "page", "show", "view"]);
 
 const SECTION_LABELS = new Set([
-  "news", "world", "world news", "politics", "business", "economy", "opinion", "opinions", "analysis", "commentary",
-  "editorial", "editorials", "features", "feature", "middle east", "asia", "asia pacific", "asia-pacific", "africa",
-  "europe", "americas", "us", "u.s.", "us news", "uk", "international", "national", "local", "sport", "sports",
-  "tech", "technology", "science", "health", "culture", "entertainment", "lifestyle", "breaking", "breaking news",
-  "latest", "latest news", "top stories", "video", "videos", "live", "home", "region", "security", "defense",
-  "defence", "military", "diplomacy", "exclusive", "investigations", "explainer", "interview", "perspective",
-  "blogs", "global", "markets", "regional", "in depth", "in-depth", "insight", "fact check", "long read",
+  "news",
+  "world",
+  "world news",
+  "politics",
+  "business",
+  "economy",
+  "opinion",
+  "opinions",
+  "analysis",
+  "commentary",
+  "editorial",
+  "editorials",
+  "features",
+  "feature",
+  "middle east",
+  "asia",
+  "asia pacific",
+  "asia-pacific",
+  "africa",
+  "europe",
+  "americas",
+  "us",
+  "u.s.",
+  "us news",
+  "uk",
+  "international",
+  "national",
+  "local",
+  "sport",
+  "sports",
+  "tech",
+  "technology",
+  "science",
+  "health",
+  "culture",
+  "entertainment",
+  "lifestyle",
+  "breaking",
+  "breaking news",
+  "latest",
+  "latest news",
+  "top stories",
+  "video",
+  "videos",
+  "live",
+  "home",
+  "region",
+  "security",
+  "defense",
+  "defence",
+  "military",
+  "diplomacy",
+  "exclusive",
+  "investigations",
+  "explainer",
+  "interview",
+  "perspective",
+  "blogs",
+  "global",
+  "markets",
+  "regional",
+  "in depth",
+  "in-depth",
+  "insight",
+  "fact check",
+  "long read",
 ]);
 
-const PROMO_LABEL = /^(?:trending(?: now)?|related(?: articles?| stories| coverage| content| news| reading| posts?)?|read more|more reading|read also|also read|see also|recommended(?: for you| reading)?|don'?t miss|must read|more from [\p{L} ]{1,30}|watch|listen)\b/iu;
+const PROMO_LABEL =
+  /^(?:trending(?: now)?|related(?: articles?| stories| coverage| content| news| reading| posts?)?|read more|more reading|read also|also read|see also|recommended(?: for you| reading)?|don'?t miss|must read|more from [\p{L} ]{1,30}|watch|listen)\b/iu;
 
 const ADVERTISEMENT =
   /^(?:advertisements?|advertising|ad|sponsored(?: content)?|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)$/i;
@@ -160,21 +237,65 @@ const ADVERTISEMENT =
 const TAGS_LABEL = /^(?:tags|tagged(?: with)?|topics|filed under|keywords|related topics)\s*:/i;
 const PUBLISHED_LABEL = /^(?:published|posted|updated|last updated|first published|last modified)(?:\s+on)?\s*[:\-–—]?\s*/i;
 const BYLINE_CONNECTORS = new Set([
-  "and", "of", "the", "in", "for", "at", "from", "with", "by", "de", "al", "bin", "van", "von", "der", "da", "el",
-  "staff", "correspondent", "reporter", "editor", "editing", "writing", "reporting", "additional",
+  "and",
+  "of",
+  "the",
+  "in",
+  "for",
+  "at",
+  "from",
+  "with",
+  "by",
+  "de",
+  "al",
+  "bin",
+  "van",
+  "von",
+  "der",
+  "da",
+  "el",
+  "staff",
+  "correspondent",
+  "reporter",
+  "editor",
+  "editing",
+  "writing",
+  "reporting",
+  "additional",
 ]);
 
 const AGENCY_WORDS = new Set([
-  "AFP", "AP", "REUTERS", "EPA", "EPA-EFE", "IMAGES", "GETTY", "XINHUA", "ANADOLU", "SHUTTERSTOCK", "PHOTO", "PHOTOS",
-  "POOL", "SIPA", "ZUMA", "ZUMAPRESS", "NURPHOTO", "TASS", "SPUTNIK", "FILE", "BLOOMBERG", "UPI", "AAP", "PA",
+  "AFP",
+  "AP",
+  "REUTERS",
+  "EPA",
+  "EPA-EFE",
+  "IMAGES",
+  "GETTY",
+  "XINHUA",
+  "ANADOLU",
+  "SHUTTERSTOCK",
+  "PHOTO",
+  "PHOTOS",
+  "POOL",
+  "SIPA",
+  "ZUMA",
+  "ZUMAPRESS",
+  "NURPHOTO",
+  "TASS",
+  "SPUTNIK",
+  "FILE",
+  "BLOOMBERG",
+  "UPI",
+  "AAP",
+  "PA",
 ]);
 const MIXED_CASE_TRAILING_CREDIT =
   /(?:^|\s)(?:\p{Lu}[\p{L}'’.\-]*\s+){0,3}\p{Lu}[\p{L}'’.\-]*\s?\/\s?(?:AFP|AP|Reuters|EPA(?:-EFE)?|Getty Images|Xinhua|Anadolu(?: Agency)?|Shutterstock|Bloomberg|Sipa|ZUMA(?: Press)?|NurPhoto|TASS|Sputnik|Pool|File)(?:\s+via\s+Getty Images)?$/u;
 // The look-behind starts a match only at the first space of a run (linear on long runs of spaces).
 const PHOTO_PAREN_CREDIT = /(?<!\s)\s*\((?:photos?|image|picture|video|credit)\s*(?:by|credit|courtesy(?: of)?|:)[^()]*\)$/i;
 // "Photo: …", "Image credit: …", "Image source, …", "Photo by …" (not "Images, released by …").
-const PHOTO_LINE =
-  /^(?:(?:photos?|photograph|images?|pictures?|file photo|(?:photo|image) credits?|credits?)\s*:|image source\s*[:,]|(?:photos?|photograph) by\s+\p{Lu})/iu;
+const PHOTO_LINE = /^(?:(?:photos?|photograph|images?|pictures?|file photo|(?:photo|image) credits?|credits?)\s*:|image source\s*[:,]|(?:photos?|photograph) by\s+\p{Lu})/iu;
 
 function isCapsToken(token: string): boolean {
   if (token === "/" || token === "&") return true;
@@ -327,8 +448,7 @@ function classifyCredit(t: string): LineVerdict | null {
 // 2+ letters, sentence punctuation, then a capitalised word. The look-behind
 // keeps domains, paths and e-mail parts out; the look-ahead refuses a word that
 // continues as a domain ("www.Example.com").
-const GLUED_SENTENCE =
-  /(?<![\p{L}\p{N}.\/@:_\\])(\p{Ll}{2,}[.!?]+["”’)]?)(?=["“‘]?\p{Lu}[\p{L}\p{N}'’\-]*(?![\p{L}\p{N}'’\-]|\.[\p{L}\p{N}]))/gu;
+const GLUED_SENTENCE = /(?<![\p{L}\p{N}.\/@:_\\])(\p{Ll}{2,}[.!?]+["”’)]?)(?=["“‘]?\p{Lu}[\p{L}\p{N}'’\-]*(?![\p{L}\p{N}'’\-]|\.[\p{L}\p{N}]))/gu;
 
 function splitGluedParagraphs(line: string): string[] {
   if (!/[.!?]["”’)]?["“‘]?\p{Lu}/u.test(line)) return [line];
@@ -442,12 +562,19 @@ export function resolveDateMentions(text: string, referenceDate: string | null):
 const TITLE_MAX = 120;
 
 function firstSentence(text: string): string {
-  const para = text.split(/\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+  const para =
+    text
+      .split(/\n/)
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   // A sentence ends at . ! ? (plus closing quote) before a space and a capital,
   // unless the word before is a single letter or a short title abbreviation.
   // A match starts only at the first mark of a run ("(?<![.!?])"), so a run of
   // periods is scanned once, not once per period.
-  const end = /(?<![.!?])(?<!\b(?:\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs))[.!?]+["”’)]?(?=\s+["“‘(]?[\p{Lu}\d])/u.exec(para);
+  const end =
+    /(?<![.!?])(?<!\b(?:\p{L}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs))[.!?]+["”’)]?(?=\s+["“‘(]?[\p{Lu}\d])/u.exec(
+      para,
+    );
   return end ? para.slice(0, end.index + end[0].length) : para;
 }
 

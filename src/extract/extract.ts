@@ -114,7 +114,8 @@ function extractDocument(doc: ArticleInput, lexicon: Lexicon, matcher: ActorMatc
     }
   });
   const actors = new Map<string, { name: string; kind: ActorKind; forms: string[]; mentions: number; country?: string }>();
-  for (const [key, a] of found.actors) actors.set(key, { name: a.name, kind: a.kind, forms: [...a.forms].sort(), mentions: a.mentions, ...(a.country ? { country: a.country } : {}) });
+  for (const [key, a] of found.actors)
+    actors.set(key, { name: a.name, kind: a.kind, forms: [...a.forms].sort(), mentions: a.mentions, ...(a.country ? { country: a.country } : {}) });
   // A listed person's state or group takes part in their affiliation without being named.
   for (const r of relations)
     for (const key of [r.source, r.target])
@@ -157,12 +158,7 @@ export function slug(name: string): string {
  * `disputed` and `confidence` (src/extract/confidence.ts), from `rulePrecision`
  * (default: data/lexicon/rule-precision.json).
  */
-export function assembleGraph(
-  extractions: DocumentExtraction[],
-  lexicon: Lexicon,
-  generatedAt: string,
-  options: { rulePrecision?: RulePrecision } = {},
-): Graph {
+export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexicon, generatedAt: string, options: { rulePrecision?: RulePrecision } = {}): Graph {
   const rulePrecision = options.rulePrecision ?? defaultRulePrecision();
   const gazetteer = new Map(lexicon.actors.map((a) => [a.id, a]));
   // Global id for every document-local key.

@@ -66,8 +66,7 @@ export const GazetteerEntrySchema = z
     note: z.string().optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === "state" && e.unMember === undefined)
-      ctx.addIssue({ code: "custom", path: ["unMember"], message: "is required on states (true or false)" });
+    if (e.kind === "state" && e.unMember === undefined) ctx.addIssue({ code: "custom", path: ["unMember"], message: "is required on states (true or false)" });
     if (e.kind !== "state") {
       for (const f of STATE_ONLY) {
         const v = e[f];
@@ -91,8 +90,7 @@ export const GazetteerEntrySchema = z
       seen.add(form);
     }
     e.ambiguousAliases.forEach((a, i) => {
-      if (!forms.some((f) => f.form === a))
-        ctx.addIssue({ code: "custom", path: ["ambiguousAliases", i], message: `"${a}" is not one of the entry's own names` });
+      if (!forms.some((f) => f.form === a)) ctx.addIssue({ code: "custom", path: ["ambiguousAliases", i], message: `"${a}" is not one of the entry's own names` });
     });
   });
 
@@ -192,9 +190,7 @@ export function loadGazetteerData(files: unknown[], labels: readonly string[] = 
     const other = actors.find((e) => !isPerson(e));
     if (person && other) {
       const [odd, kind] = isPerson(actors[0]) ? [other, other.kind] : [person, "person"];
-      throw new Error(
-        `${fileName(fi)}: actor "${odd.id}": field "kind" is "${kind}", but people and other actors may not share a file (people belong in people.json)`,
-      );
+      throw new Error(`${fileName(fi)}: actor "${odd.id}": field "kind" is "${kind}", but people and other actors may not share a file (people belong in people.json)`);
     }
     for (const e of actors) {
       const first = origin.get(e.id);
@@ -229,9 +225,7 @@ export function loadGazetteerData(files: unknown[], labels: readonly string[] = 
   const shared = findSharedForms(entries)[0];
   if (shared) {
     const [a, b] = shared.actors;
-    throw new Error(
-      `${fileName(origin.get(b.id)!)}: actor "${b.id}": name "${b.form}" is also a name of actor "${a.id}" ("${a.form}") in ${fileName(origin.get(a.id)!)}`,
-    );
+    throw new Error(`${fileName(origin.get(b.id)!)}: actor "${b.id}": name "${b.form}" is also a name of actor "${a.id}" ("${a.form}") in ${fileName(origin.get(a.id)!)}`);
   }
   return entries;
 }

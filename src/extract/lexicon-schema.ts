@@ -306,7 +306,10 @@ export function describePath(path: readonly PropertyKey[]): string {
 function where(file: LexiconFileName, raw: unknown, path: readonly PropertyKey[]): string {
   if (file === "relations.json" && path[0] === "triggers" && typeof path[1] === "number") {
     const type = valueAt(raw, ["triggers", path[1], "type"]);
-    const rest = path.slice(2).map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+    const rest = path
+      .slice(2)
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("");
     if (typeof type === "string") return `triggers[${path[1]}] (${type})${rest}`;
   }
   return describePath(path);
@@ -354,4 +357,3 @@ export function validateLexiconFiles(files: LexiconFiles): LexiconData {
   });
   return data;
 }
-

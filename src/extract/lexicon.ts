@@ -216,7 +216,10 @@ export function matchAt<T extends { words: string[] }>(index: PhraseIndex<T>, no
 
 function descriptiveGroupIndex(groups: GroupsFile): PhraseIndex<{ words: string[]; kind: ActorKind }> {
   const index: PhraseIndex<{ words: string[]; kind: ActorKind }> = new Map();
-  for (const [list, kind] of [["armed", "armed-group"], ["political", "political-group"]] as const)
+  for (const [list, kind] of [
+    ["armed", "armed-group"],
+    ["political", "political-group"],
+  ] as const)
     for (const h of groups[list]) for (const words of inflectNounPhrase(h)) addPhrase(index, { words, kind });
   return index;
 }
@@ -240,7 +243,13 @@ function frameIndex({ frames }: FramesFile): PhraseIndex<FramePattern> {
   const index: PhraseIndex<FramePattern> = new Map();
   for (const f of frames) {
     const objects = f.objects?.flatMap((o) => inflectNounPhrase(o));
-    const common = { type: f.type, ...(f.status ? { status: f.status } : {}), ...(f.mutual ? { mutual: true } : {}), ...(objects ? { objects } : {}), ...(f.beforeName ? { beforeName: true } : {}) };
+    const common = {
+      type: f.type,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.mutual ? { mutual: true } : {}),
+      ...(objects ? { objects } : {}),
+      ...(f.beforeName ? { beforeName: true } : {}),
+    };
     if (f.verb) for (const words of inflectVerbPhrase(f.verb)) addPhrase(index, { words, pos: "verb", lemma: f.verb, ...common });
     if (f.noun) for (const words of inflectNounPhrase(f.noun)) addPhrase(index, { words, pos: "noun", lemma: f.noun, ...common });
   }

@@ -146,8 +146,7 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
   const demonymAt = (t: Token | undefined) => !!t?.capitalized && (matcher.forms.get(t.norm) ?? []).some((f) => f.mode === "demonym" && f.words.length === 1);
   const personSpans = sentences.map((s, i) => findPeople(s.tokens, gazetteerSpans[i], lexicon, demonymAt));
   for (const spans of personSpans)
-    for (const p of spans)
-      if (!p.organization && p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
+    for (const p of spans) if (!p.organization && p.words.length > 1 && !personKeyFor(p.words)) fullNames.push({ key: `person:${p.words.join(" ")}`, words: p.words });
 
   const bySentence: Mention[][] = [];
   const speakers: (Mention | undefined)[] = [];
@@ -209,7 +208,16 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       // "the (terrorist|Islamist|…) group", "the country"
       if (w.descriptorDeterminers.has(t.norm)) {
         let j = i + 1;
-        while (j < toks.length && j < i + 4 && !taken.has(j) && !groupDescriptors.has(toks[j].norm) && !stateDescriptors.has(toks[j].norm) && /^[\p{L}-]+$/u.test(toks[j].text) && (!toks[j].capitalized || toks[j].tags.has("Adjective") || /(an|ic|ist|ish|i)$/.test(toks[j].norm))) j++;
+        while (
+          j < toks.length &&
+          j < i + 4 &&
+          !taken.has(j) &&
+          !groupDescriptors.has(toks[j].norm) &&
+          !stateDescriptors.has(toks[j].norm) &&
+          /^[\p{L}-]+$/u.test(toks[j].text) &&
+          (!toks[j].capitalized || toks[j].tags.has("Adjective") || /(an|ic|ist|ish|i)$/.test(toks[j].norm))
+        )
+          j++;
         if (j >= toks.length || taken.has(j)) continue;
         const head = toks[j];
         // "the group's fighters" is still the group; "the group of experts" is not,
@@ -251,7 +259,8 @@ export function findMentions(sentences: Sentence[], lexicon: Lexicon, matcher: A
       }
       if (w.personPronouns.has(t.norm)) {
         const ante = [...resolved].reverse().find((m) => m.start < t.start && kindOf(m.actor) === "person") ?? lastOf((m) => kindOf(m.actor) === "person", historyBefore);
-        if (ante) refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "his" || t.norm === "her" });
+        if (ante)
+          refs.push({ actor: ante.actor, first: i, last: i + 1, start: t.start, end: t.end, mode: "pronoun", compound: false, possessive: t.norm === "his" || t.norm === "her" });
       }
     }
     const all = [...resolved, ...refs].sort((a, b) => a.first - b.first);
@@ -324,7 +333,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
     const prev = toks[first - 1];
     const kind = matcher.kinds.get(form.actor);
     // A listed person is a person mention like one found in the text.
-    let mode: MentionMode = kind === "person" ? "person" : form.mode;
+    const mode: MentionMode = kind === "person" ? "person" : form.mode;
     // "the group's" possessive shows on the last token.
     let possessive = lastTok.possessive;
     // Demonyms name the state only before an institution ("Iranian officials"),
@@ -355,7 +364,17 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       if (group) {
         const name = groupName(toks, first, group.end);
         const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
-        out.push({ actor: `group:${name}`, first: start, last: group.end, start: toks[start].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind, country: form.actor } });
+        out.push({
+          actor: `group:${name}`,
+          first: start,
+          last: group.end,
+          start: toks[start].start,
+          end: toks[group.end - 1].end,
+          mode: "group",
+          compound: false,
+          possessive: toks[group.end - 1].possessive,
+          local: { name, kind: group.kind, country: form.actor },
+        });
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;
@@ -377,7 +396,11 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       } else if (head) last = head.at + head.len;
       else if ((trig && trig.pos === "noun") || nextIsHyphen || demonymPair) {
         // "the Russian invasion", "Saudi-led", "Russian-Ukrainian": the demonym modifies a relation.
-      } else if (nounPhraseEnd > last && (toks[nounPhraseEnd - 1].tags.has("Plural") || (nounPhraseEnd - last > 1 && /s$/.test(allNorms[nounPhraseEnd - 1])) || w.indefiniteArticles.has(prev?.norm ?? "")) && !toks[nounPhraseEnd]?.capitalized) {
+      } else if (
+        nounPhraseEnd > last &&
+        (toks[nounPhraseEnd - 1].tags.has("Plural") || (nounPhraseEnd - last > 1 && /s$/.test(allNorms[nounPhraseEnd - 1])) || w.indefiniteArticles.has(prev?.norm ?? "")) &&
+        !toks[nounPhraseEnd]?.capitalized
+      ) {
         // "Swiss doctors", "an Australian ultimatum": the phrase stands for the state's people or acts.
         last = nounPhraseEnd;
       } else {
@@ -393,7 +416,17 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       if (group && !group.notAGroup) {
         // "Ivory Coast rebels": a group of its own.
         const name = groupName(toks, first, group.end);
-        out.push({ actor: `group:${name}`, first, last: group.end, start: toks[first].start, end: toks[group.end - 1].end, mode: "group", compound: false, possessive: toks[group.end - 1].possessive, local: { name, kind: group.kind, country: form.actor } });
+        out.push({
+          actor: `group:${name}`,
+          first,
+          last: group.end,
+          start: toks[first].start,
+          end: toks[group.end - 1].end,
+          mode: "group",
+          compound: false,
+          possessive: toks[group.end - 1].possessive,
+          local: { name, kind: group.kind, country: form.actor },
+        });
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;
@@ -404,7 +437,16 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
         // "the Biden administration", "the Assad regime": the state the leader heads.
         const state = matcher.affiliations.get(form.actor)!;
         const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
-        out.push({ actor: state, first: start, last: last + 1, start: toks[start].start, end: toks[last].end, mode: "institution", compound: false, possessive: toks[last].possessive });
+        out.push({
+          actor: state,
+          first: start,
+          last: last + 1,
+          start: toks[start].start,
+          end: toks[last].end,
+          mode: "institution",
+          compound: false,
+          possessive: toks[last].possessive,
+        });
         p = idx.findIndex((x) => x >= last + 1) - 1;
         if (p < -1) break;
         continue;
@@ -480,12 +522,17 @@ function commonNounPhraseEnd(w: LexiconWords, toks: Token[], i: number): number 
 function descriptiveGroupAfter(toks: Token[], first: number, i: number, lexicon: Lexicon): { end: number; kind: ActorKind; notAGroup?: true } | undefined {
   for (let k = i; k < Math.min(toks.length, i + 3); k++) {
     if (!/^[a-z][a-z-]*$/.test(toks[k].text)) return undefined;
-    const head = matchAt(lexicon.descriptiveGroups, toks.map((t) => t.norm), k);
+    const head = matchAt(
+      lexicon.descriptiveGroups,
+      toks.map((t) => t.norm),
+      k,
+    );
     if (head) {
       const end = k + head.words.length;
       // "the Palestinian militant group" refers back to a group named before,
       // "the … group Hamas" names it: neither is a group of its own.
-      const definiteSingular = lexicon.words.descriptorDeterminers.has(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural") && lexicon.groupDescriptors.has(toks[end - 1].norm);
+      const definiteSingular =
+        lexicon.words.descriptorDeterminers.has(toks[first - 1]?.norm ?? "") && !toks[end - 1].tags.has("Plural") && lexicon.groupDescriptors.has(toks[end - 1].norm);
       if (definiteSingular || toks[end]?.capitalized) return { end, kind: head.kind, notAGroup: true };
       return { end, kind: head.kind };
     }
@@ -616,7 +663,18 @@ function groupAfterComma(lexicon: Lexicon, toks: Token[], i: number): ActorKind 
 }
 
 // Heads of "the group"-like descriptions and the kind of actor they describe; others are organizations.
-const GROUP_DESCRIPTOR_KINDS: Record<string, ActorKind> = { movement: "political-group", militia: "armed-group", insurgents: "armed-group", militants: "armed-group", rebels: "armed-group", jihadists: "armed-group", extremists: "armed-group", terrorists: "armed-group", insurgency: "armed-group", faction: "political-group" };
+const GROUP_DESCRIPTOR_KINDS: Record<string, ActorKind> = {
+  movement: "political-group",
+  militia: "armed-group",
+  insurgents: "armed-group",
+  militants: "armed-group",
+  rebels: "armed-group",
+  jihadists: "armed-group",
+  extremists: "armed-group",
+  terrorists: "armed-group",
+  insurgency: "armed-group",
+  faction: "political-group",
+};
 
 function roleEndingAt(roles: PhraseIndex<{ words: string[] }>, norms: string[], i: number): boolean {
   for (let len = 1; len <= 4 && i - len >= 0; len++) {
@@ -634,7 +692,6 @@ function roleAfterComma(roles: PhraseIndex<{ words: string[] }>, norms: string[]
   }
   return false;
 }
-
 
 /** Who speaks the quotes of a sentence: `"…," said X` or `X said: "…"`. */
 function findSpeaker(w: LexiconWords, toks: Token[], mentions: Mention[]): Mention | undefined {

@@ -13,12 +13,7 @@ import { findTriggers } from "./triggers";
 
 export type { Attribution, SentenceRelation } from "./rules/types";
 
-export function extractSentenceRelations(
-  sentence: Sentence,
-  mentions: Mention[],
-  lexicon: Lexicon,
-  speaker: Mention | undefined,
-): SentenceRelation[] {
+export function extractSentenceRelations(sentence: Sentence, mentions: Mention[], lexicon: Lexicon, speaker: Mention | undefined): SentenceRelation[] {
   const toks = sentence.tokens;
   const norms = toks.map((t) => t.norm);
   const out: SentenceRelation[] = [];

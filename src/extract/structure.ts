@@ -7,8 +7,6 @@ import { matchAt, type Lexicon } from "./lexicon";
 import type { Mention } from "./mentions";
 import type { Token } from "./text";
 
-
-
 /** The structure functions for one lexicon: its word classes decide clause edges, prepositions, coordination. */
 export type Structure = ReturnType<typeof createStructure>;
 
@@ -85,11 +83,14 @@ function createStructure(lexicon: Lexicon) {
       const prev = toks[m.first - 1];
       // "Leaders of X", "officials of X" stand for X.
       // …and so do "security forces in X", "authorities in X".
-      const headOf = (prev?.norm === "of" || prev?.norm === "in") && m.first >= 2 && [1, 2].some((len) => {
-        const h = matchAt(lexicon.institutionalHeads, norms, m.first - 1 - len) ?? matchAt(lexicon.roles, norms, m.first - 1 - len);
-        // Plural heads only: "the spokeswoman of X" is a person, named nearby.
-        return h?.words.length === len && /s$/.test(norms[m.first - 2]) && (m.first - 1 - len === 0 || w.headOfOpeners.has(norms[m.first - 2 - len]));
-      });
+      const headOf =
+        (prev?.norm === "of" || prev?.norm === "in") &&
+        m.first >= 2 &&
+        [1, 2].some((len) => {
+          const h = matchAt(lexicon.institutionalHeads, norms, m.first - 1 - len) ?? matchAt(lexicon.roles, norms, m.first - 1 - len);
+          // Plural heads only: "the spokeswoman of X" is a person, named nearby.
+          return h?.words.length === len && /s$/.test(norms[m.first - 2]) && (m.first - 1 - len === 0 || w.headOfOpeners.has(norms[m.first - 2 - len]));
+        });
       // "After Taliban fighters captured X": a conjunction opening a clause, not a preposition.
       const clauseSubject = w.temporalConjunctions.has(prev?.norm ?? "") && verbAfter(toks, m.last);
       if (prev && w.prepositions.has(prev.norm) && prev.norm !== "by" && !headOf && !clauseSubject) {
@@ -137,7 +138,6 @@ function createStructure(lexicon: Lexicon) {
     return undefined;
   }
 
-  
   /** A finite verb at i, adverbs skipped: "X successfully captured". */
   function verbAfter(toks: Token[], i: number): boolean {
     let k = i;
@@ -153,8 +153,6 @@ function createStructure(lexicon: Lexicon) {
     }
     return -1;
   }
-
-  
 
   /** A verb that opens what someone states: "Iran said …", "announced that …" (not "announced a suspension"). */
   function reportingVerbAt(toks: Token[], k: number): boolean {
@@ -285,7 +283,15 @@ function createStructure(lexicon: Lexicon) {
       const [from, to] = dir > 0 ? [cur.last, next.first] : [next.last, cur.first];
       const gap = toks.slice(from, to);
       const hasConj = gap.some((t) => w.coordinators.has(t.norm));
-      const ok = hasConj && gap.length <= 6 && gap.every((t) => w.coordinationGap.has(t.norm) || (/^[\p{L}-]+$/u.test(t.text) && !w.prepositions.has(t.norm) && (t.tags.has("Adjective") || /(an|ic|ist|i)$/.test(t.norm)) && !t.tags.has("Verb")) || (/^[a-z]+$/.test(t.text) && t.tags.has("Noun") && !t.tags.has("Verb")));
+      const ok =
+        hasConj &&
+        gap.length <= 6 &&
+        gap.every(
+          (t) =>
+            w.coordinationGap.has(t.norm) ||
+            (/^[\p{L}-]+$/u.test(t.text) && !w.prepositions.has(t.norm) && (t.tags.has("Adjective") || /(an|ic|ist|i)$/.test(t.norm)) && !t.tags.has("Verb")) ||
+            (/^[a-z]+$/.test(t.text) && t.tags.has("Noun") && !t.tags.has("Verb")),
+        );
       // "attacked Sudan, Chad would respond": a comma before a new clause's subject ends the list.
       const newClause = dir > 0 && !gap.some((t) => t.norm === "and" || t.norm === "or") && verbAfter(toks, next.last);
       if (!ok || newClause) break;
@@ -309,5 +315,25 @@ function createStructure(lexicon: Lexicon) {
     return false;
   }
 
-  return { appositionHead, clauseStartBefore, coordinated, coordinatedVerbStart, firstPersonBefore, hyphenPartner, isDirectlyBefore, leadingPhraseSubject, namedAfter, objectAfter, obliqueMentions, premodifier, reportingVerbAt, representsCompound, resolveNamedAs, statusOf, subjectBefore, unresolvedSubjectPronoun, verbAfter };
+  return {
+    appositionHead,
+    clauseStartBefore,
+    coordinated,
+    coordinatedVerbStart,
+    firstPersonBefore,
+    hyphenPartner,
+    isDirectlyBefore,
+    leadingPhraseSubject,
+    namedAfter,
+    objectAfter,
+    obliqueMentions,
+    premodifier,
+    reportingVerbAt,
+    representsCompound,
+    resolveNamedAs,
+    statusOf,
+    subjectBefore,
+    unresolvedSubjectPronoun,
+    verbAfter,
+  };
 }

@@ -130,7 +130,8 @@ export function collectDegradation<T>(f: () => T): { value: T; degraded: string[
     const value = f();
     const degraded: string[] = [];
     for (const [kind, c] of counts) {
-      if (kind === "split") degraded.push(`split ${c.n} overlong sentence${c.n === 1 ? "" : "s"} (longest ${c.max} characters; cap ${MAX_SENTENCE_TOKENS} tokens or ${MAX_SENTENCE_CHARS} characters)`);
+      if (kind === "split")
+        degraded.push(`split ${c.n} overlong sentence${c.n === 1 ? "" : "s"} (longest ${c.max} characters; cap ${MAX_SENTENCE_TOKENS} tokens or ${MAX_SENTENCE_CHARS} characters)`);
       else degraded.push(`collapsed ${c.n} long run${c.n === 1 ? "" : "s"} of punctuation or spaces (longest ${c.max} characters)`);
     }
     return { value, degraded };

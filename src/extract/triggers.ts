@@ -49,7 +49,6 @@ export function findTriggers(toks: Token[], lexicon: Lexicon, mentions: Mention[
   });
 }
 
-
 /** A verb pattern on a word used as a noun or adjective ("armed forces", "a call") gives way to the noun reading. */
 function posFits(t: Token, pos: "verb" | "noun" | "phrase"): boolean {
   return !(pos === "verb" && !t.tags.has("Verb") && !/ing$/.test(t.norm) && (t.tags.has("Noun") || t.tags.has("Adjective")));
@@ -65,7 +64,13 @@ const OBJECT_GAP_MAX = 4;
  * conflict noun; the trigger stops before an actor that holds the head
  * ("expelled the Russian ambassador").
  */
-function matchFrame(toks: Token[], norms: string[], i: number, lexicon: Lexicon, mentions: Mention[]): { pattern: TriggerPattern | null; last: number; consumed: number } | undefined {
+function matchFrame(
+  toks: Token[],
+  norms: string[],
+  i: number,
+  lexicon: Lexicon,
+  mentions: Mention[],
+): { pattern: TriggerPattern | null; last: number; consumed: number } | undefined {
   const candidates = lexicon.frames.get(norms[i]);
   if (!candidates) return undefined;
   // Frames with object heads before open ones of the same words.
@@ -87,7 +92,11 @@ function matchFrame(toks: Token[], norms: string[], i: number, lexicon: Lexicon,
       consumed = at.end;
     }
     if (f.type === null) return { pattern: null, last, consumed };
-    return { pattern: { words: f.words, type: f.type, pos: f.pos, lemma: f.lemma, framed: true, ...(f.status ? { status: f.status } : {}), ...(f.mutual ? { mutual: true } : {}) }, last, consumed };
+    return {
+      pattern: { words: f.words, type: f.type, pos: f.pos, lemma: f.lemma, framed: true, ...(f.status ? { status: f.status } : {}), ...(f.mutual ? { mutual: true } : {}) },
+      last,
+      consumed,
+    };
   }
   return undefined;
 }

@@ -8,17 +8,7 @@ import { z } from "zod";
 export const GRAPH_SCHEMA_VERSION = 2;
 
 export const ACTOR_KINDS = ["state", "armed-group", "political-group", "organization", "person"] as const;
-export const RELATION_TYPES = [
-  "diplomacy",
-  "meeting",
-  "support",
-  "aid",
-  "concession",
-  "mediation",
-  "criticism",
-  "conflict",
-  "affiliation",
-] as const;
+export const RELATION_TYPES = ["diplomacy", "meeting", "support", "aid", "concession", "mediation", "criticism", "conflict", "affiliation"] as const;
 export const RELATION_STATUSES = ["asserted", "intended", "denied"] as const;
 export const ATTRIBUTION_KINDS = ["actor", "source", "author"] as const;
 
@@ -40,7 +30,10 @@ export const Document = z.object({
   id: z.string().min(1),
   title: z.string(),
   /** ISO date `YYYY-MM-DD` when the text gives one. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** The article prose after page furniture was stripped; all offsets point into it. */
   text: z.string(),
 });

@@ -56,15 +56,50 @@ const KIND_WEIGHTS: [ActorKind, number][] = [
 ];
 // [past tense, base form]: asserted/denied sentences use the first, intended ones the second.
 const TRIGGERS: Record<RelationType, [string, string][]> = {
-  diplomacy: [["restored ties with", "restore ties with"], ["sent an envoy to", "send an envoy to"], ["recognized", "recognize"]],
-  meeting: [["met with", "meet with"], ["held talks with", "hold talks with"], ["hosted", "host"]],
-  support: [["praised", "praise"], ["backed", "back"], ["endorsed", "endorse"]],
-  aid: [["armed", "arm"], ["funded", "fund"], ["sent aid to", "send aid to"]],
-  concession: [["released prisoners to", "release prisoners to"], ["lifted sanctions on", "lift sanctions on"], ["withdrew forces from", "withdraw forces from"]],
-  mediation: [["mediated for", "mediate for"], ["brokered a deal for", "broker a deal for"]],
-  criticism: [["condemned", "condemn"], ["accused", "accuse"], ["threatened", "threaten"]],
-  conflict: [["attacked", "attack"], ["shelled", "shell"], ["sanctioned", "sanction"]],
-  affiliation: [["joined", "join"], ["spoke for", "speak for"], ["led", "lead"]],
+  diplomacy: [
+    ["restored ties with", "restore ties with"],
+    ["sent an envoy to", "send an envoy to"],
+    ["recognized", "recognize"],
+  ],
+  meeting: [
+    ["met with", "meet with"],
+    ["held talks with", "hold talks with"],
+    ["hosted", "host"],
+  ],
+  support: [
+    ["praised", "praise"],
+    ["backed", "back"],
+    ["endorsed", "endorse"],
+  ],
+  aid: [
+    ["armed", "arm"],
+    ["funded", "fund"],
+    ["sent aid to", "send aid to"],
+  ],
+  concession: [
+    ["released prisoners to", "release prisoners to"],
+    ["lifted sanctions on", "lift sanctions on"],
+    ["withdrew forces from", "withdraw forces from"],
+  ],
+  mediation: [
+    ["mediated for", "mediate for"],
+    ["brokered a deal for", "broker a deal for"],
+  ],
+  criticism: [
+    ["condemned", "condemn"],
+    ["accused", "accuse"],
+    ["threatened", "threaten"],
+  ],
+  conflict: [
+    ["attacked", "attack"],
+    ["shelled", "shell"],
+    ["sanctioned", "sanction"],
+  ],
+  affiliation: [
+    ["joined", "join"],
+    ["spoke for", "speak for"],
+    ["led", "lead"],
+  ],
 };
 const STATUS_FRAMES: Record<RelationStatus, string> = {
   asserted: "",
@@ -280,4 +315,3 @@ function acronym(name: string): string {
     .map((w) => w.charAt(0).toUpperCase())
     .join("");
 }
-

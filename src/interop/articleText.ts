@@ -18,14 +18,72 @@ export interface HtmlTree<N> {
 
 /** Elements whose content is never article prose (and never runs: nothing here is executed). */
 const DROPPED = new Set([
-  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio",
-  "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "input", "label", "menu", "dialog",
-  "figure", "figcaption", "picture", "img", "head", "link", "meta",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "canvas",
+  "video",
+  "audio",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "form",
+  "button",
+  "select",
+  "textarea",
+  "input",
+  "label",
+  "menu",
+  "dialog",
+  "figure",
+  "figcaption",
+  "picture",
+  "img",
+  "head",
+  "link",
+  "meta",
 ]);
 /** Elements that break the text into paragraphs. */
 const BLOCK = new Set([
-  "p", "div", "section", "article", "main", "body", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-  "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "address", "hr", "br", "center", "details", "summary",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "body",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "table",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "address",
+  "hr",
+  "br",
+  "center",
+  "details",
+  "summary",
 ]);
 const ROLES_DROPPED = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]);
 
@@ -52,7 +110,10 @@ function find<N>(t: HtmlTree<N>, n: N, names: ReadonlySet<string>, skipDropped =
 function plain<N>(t: HtmlTree<N>, n: N): string {
   if (t.kind(n) === "text") return t.text(n);
   if (t.kind(n) !== "element") return "";
-  return t.children(n).map((c) => plain(t, c)).join("");
+  return t
+    .children(n)
+    .map((c) => plain(t, c))
+    .join("");
 }
 
 const squash = (s: string) => s.replace(/[ \t\r\n\f\u00a0]+/g, " ").trim();
@@ -166,7 +227,10 @@ export function markdownToText(md: string): string {
       .replace(/\\([\\`*_{}[\]()#+\-.!>|])/g, "$1");
     out.push(line.trimEnd());
   }
-  const text = out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const text = out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return title && text.split("\n")[0].trim() !== title ? `${title}\n\n${text}` : text;
 }
 

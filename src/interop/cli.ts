@@ -26,12 +26,7 @@ function serializeSuffixes(format: ExportFormat): string[] {
 }
 
 /** Serializes and writes (through `write`, e.g. an atomic write); returns the paths written. */
-export async function writeGraphAs(
-  format: ExportFormat,
-  out: string,
-  graph: Graph,
-  write: (path: string, content: string) => Promise<void>,
-): Promise<string[]> {
+export async function writeGraphAs(format: ExportFormat, out: string, graph: Graph, write: (path: string, content: string) => Promise<void>): Promise<string[]> {
   const files = serializeGraph(graph, format, { exportedAt: new Date().toISOString(), scope: "build" });
   const paths = outputPaths(format, out);
   for (let i = 0; i < files.length; i++) await write(paths[i], files[i].content);

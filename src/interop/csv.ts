@@ -22,18 +22,77 @@ export function toCsv(graph: Graph, metrics?: ActorMetrics): CsvFiles {
   const byId = new Map(graph.actors.map((a) => [a.id, a]));
   const actors = unparse(
     ["id", "name", "kind", "aliases", "mentions", "documents", "document_ids", "x", "y", ...rows.metricNames],
-    rows.nodes.map((n) => [n.id, n.label, n.kind, n.aliases, n.mentions, n.documents, byId.get(n.id)!.documents.join("; "), n.x ?? "", n.y ?? "", ...rows.metricNames.map((m) => n.metrics[m] ?? "")]),
+    rows.nodes.map((n) => [
+      n.id,
+      n.label,
+      n.kind,
+      n.aliases,
+      n.mentions,
+      n.documents,
+      byId.get(n.id)!.documents.join("; "),
+      n.x ?? "",
+      n.y ?? "",
+      ...rows.metricNames.map((m) => n.metrics[m] ?? ""),
+    ]),
   );
   const relations = unparse(
     ["id", "source", "target", "source_name", "target_name", "type", "status", "directed", "disputed", "confidence", "count", "cameo_roots", "quad_class"],
-    rows.edges.map((e) => [e.id, e.source, e.target, names.get(e.source) ?? "", names.get(e.target) ?? "", e.type, e.status, e.directed, e.disputed, e.confidence, e.count, e.cameoRoots, e.quadClass]),
+    rows.edges.map((e) => [
+      e.id,
+      e.source,
+      e.target,
+      names.get(e.source) ?? "",
+      names.get(e.target) ?? "",
+      e.type,
+      e.status,
+      e.directed,
+      e.disputed,
+      e.confidence,
+      e.count,
+      e.cameoRoots,
+      e.quadClass,
+    ]),
   );
   const evidence = unparse(
-    ["relation_id", "source", "target", "type", "status", "doc", "doc_title", "doc_date", "sentence", "trigger", "start", "end", "rule", "attribution_kind", "attribution_actor", "attribution_text"],
+    [
+      "relation_id",
+      "source",
+      "target",
+      "type",
+      "status",
+      "doc",
+      "doc_title",
+      "doc_date",
+      "sentence",
+      "trigger",
+      "start",
+      "end",
+      "rule",
+      "attribution_kind",
+      "attribution_actor",
+      "attribution_text",
+    ],
     graph.relations.flatMap((r) =>
       r.evidence.map((e) => {
         const d = docs.get(e.doc);
-        return [r.id, r.source, r.target, r.type, r.status, e.doc, d?.title ?? "", d?.date ?? "", e.sentence, e.trigger.text, e.start, e.end, e.rule, e.attribution.kind, e.attribution.actor ?? "", e.attribution.text];
+        return [
+          r.id,
+          r.source,
+          r.target,
+          r.type,
+          r.status,
+          e.doc,
+          d?.title ?? "",
+          d?.date ?? "",
+          e.sentence,
+          e.trigger.text,
+          e.start,
+          e.end,
+          e.rule,
+          e.attribution.kind,
+          e.attribution.actor ?? "",
+          e.attribution.text,
+        ];
       }),
     ),
   );

@@ -61,7 +61,13 @@ export function toGexf(graph: Graph, meta: ExportMeta, metrics?: ActorMetrics): 
     formatEdge: (_key, a) => {
       const { label, ...attributes } = a as Record<string, unknown> & { label: string; type: keyof typeof TYPE_COLORS };
       // weight: the number of sentences (Gephi sizes edges by it); kind: type.status, so Gephi keeps parallel relations apart.
-      return { label, attributes, weight: a.count as number, kind: `${String(a.type)}.${String(a.status)}`, viz: { color: TYPE_COLORS[a.type as keyof typeof TYPE_COLORS] ?? "#7F7F7F" } };
+      return {
+        label,
+        attributes,
+        weight: a.count as number,
+        kind: `${String(a.type)}.${String(a.status)}`,
+        viz: { color: TYPE_COLORS[a.type as keyof typeof TYPE_COLORS] ?? "#7F7F7F" },
+      };
     },
   });
 }

@@ -93,6 +93,14 @@ export function toGraphML(graph: Graph, meta: ExportMeta, metrics?: ActorMetrics
       },
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: " ", suppressEmptyNode: true, suppressBooleanAttributes: false, processEntities: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    indentBy: " ",
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+    processEntities: true,
+  });
   return builder.build(doc) as string;
 }

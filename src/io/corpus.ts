@@ -120,18 +120,13 @@ export function assignDocumentIds(rels: readonly string[]): Map<string, string> 
  * Document ids come from the relative paths (see `assignDocumentIds`), so they
  * are unique and stable.
  */
-export async function readCorpus(
-  dir: string,
-  opts?: { onFile?: (done: number, total: number) => void },
-): Promise<CorpusReadResult> {
+export async function readCorpus(dir: string, opts?: { onFile?: (done: number, total: number) => void }): Promise<CorpusReadResult> {
   let dirStat;
   try {
     dirStat = await stat(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === "ENOENT" ? `Input folder not found: ${dir}` : `Cannot read input folder ${dir}: ${errorMessage(err)}`,
-    );
+    throw new Error(code === "ENOENT" ? `Input folder not found: ${dir}` : `Cannot read input folder ${dir}: ${errorMessage(err)}`, { cause: err });
   }
   if (!dirStat.isDirectory()) throw new Error(`Input path is not a folder: ${dir}`);
 
@@ -139,7 +134,7 @@ export async function readCorpus(
   try {
     await listFiles(dir, "", entries);
   } catch (err) {
-    throw new Error(`Cannot list input folder ${dir}: ${errorMessage(err)}`);
+    throw new Error(`Cannot list input folder ${dir}: ${errorMessage(err)}`, { cause: err });
   }
   // Code-unit order, not locale order, so every machine gives the same output.
   entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

@@ -60,7 +60,9 @@ export function placeLabels(cy: cytoscape.Core, px = LABEL_PX): void {
   });
   const priority = (n: cytoscape.NodeSingular) =>
     (n.hasClass("focus") || n.hasClass("on-path") ? 2e9 : 0) + (n.hasClass("search-hit") ? 1e9 : 0) + (n.hasClass("faded") ? -1e6 : 0) + Number(n.data("importance") ?? 0);
-  const order = inView.toArray().sort((a, b) => priority(b as cytoscape.NodeSingular) - priority(a as cytoscape.NodeSingular) || a.id().localeCompare(b.id())) as cytoscape.NodeSingular[];
+  const order = inView
+    .toArray()
+    .sort((a, b) => priority(b as cytoscape.NodeSingular) - priority(a as cytoscape.NodeSingular) || a.id().localeCompare(b.id())) as cytoscape.NodeSingular[];
   // Nodes are obstacles too: a label never covers another actor's shape.
   const nodeBoxes = new Map<string, Box>();
   for (const n of order) {

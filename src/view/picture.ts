@@ -16,16 +16,33 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const f = (n: number) => (Math.round(n * 10) / 10).toString();
 
 function shapePath(shape: string, x: number, y: number, r: number, fill: string): string {
-  const pts = (list: [number, number][]) => `<polygon points="${list.map(([a, b]) => `${f(x + a * r)},${f(y + b * r)}`).join(" ")}" fill="${fill}" stroke="#fff" stroke-width="1"/>`;
+  const pts = (list: [number, number][]) =>
+    `<polygon points="${list.map(([a, b]) => `${f(x + a * r)},${f(y + b * r)}`).join(" ")}" fill="${fill}" stroke="#fff" stroke-width="1"/>`;
   switch (shape) {
     case "round-rectangle":
       return `<rect x="${f(x - r)}" y="${f(y - r)}" width="${f(2 * r)}" height="${f(2 * r)}" rx="${f(r / 3)}" fill="${fill}" stroke="#fff" stroke-width="1"/>`;
     case "diamond":
-      return pts([[0, -1], [1, 0], [0, 1], [-1, 0]]);
+      return pts([
+        [0, -1],
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+      ]);
     case "hexagon":
-      return pts([[-0.5, -0.87], [0.5, -0.87], [1, 0], [0.5, 0.87], [-0.5, 0.87], [-1, 0]]);
+      return pts([
+        [-0.5, -0.87],
+        [0.5, -0.87],
+        [1, 0],
+        [0.5, 0.87],
+        [-0.5, 0.87],
+        [-1, 0],
+      ]);
     case "round-triangle":
-      return pts([[0, -1], [0.95, 0.8], [-0.95, 0.8]]);
+      return pts([
+        [0, -1],
+        [0.95, 0.8],
+        [-0.95, 0.8],
+      ]);
     default:
       return `<circle cx="${f(x)}" cy="${f(y)}" r="${f(r)}" fill="${fill}" stroke="#fff" stroke-width="1"/>`;
   }
@@ -106,17 +123,23 @@ export function pictureSvg(cy: cytoscape.Core, legend: PictureLegend): { svg: st
   const leg: string[] = [`<text x="${lx}" y="${ly}" font-size="14" font-weight="600" fill="#111827">${esc(legend.title ?? "Legend")}</text>`];
   ly += 22;
   for (const t of [...types].sort()) {
-    leg.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 26}" y2="${ly - 4}" stroke="${TYPE_COLORS[t]}" stroke-width="4"/><text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${esc(legend.typeLabel(t))}</text>`);
+    leg.push(
+      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 26}" y2="${ly - 4}" stroke="${TYPE_COLORS[t]}" stroke-width="4"/><text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${esc(legend.typeLabel(t))}</text>`,
+    );
     ly += 18;
   }
   ly += 6;
   for (const s of (["asserted", "intended", "denied"] as RelationStatus[]).filter((x) => statuses.has(x))) {
-    leg.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 26}" y2="${ly - 4}" stroke="#374151" stroke-width="2"${DASH[s] ? ` stroke-dasharray="${DASH[s]}"` : ""}/><text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${STATUS_WORD[s]}</text>`);
+    leg.push(
+      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 26}" y2="${ly - 4}" stroke="#374151" stroke-width="2"${DASH[s] ? ` stroke-dasharray="${DASH[s]}"` : ""}/><text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${STATUS_WORD[s]}</text>`,
+    );
     ly += 18;
   }
   ly += 6;
   for (const k of ["state", "armed-group", "political-group", "organization", "person"].filter((x) => kinds.has(x as ActorKind)) as ActorKind[]) {
-    leg.push(shapePath(KIND_STYLE[k].shape, lx + 13, ly - 5, 6, KIND_STYLE[k].color) + `<text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${esc(KIND_STYLE[k].label)}</text>`);
+    leg.push(
+      shapePath(KIND_STYLE[k].shape, lx + 13, ly - 5, 6, KIND_STYLE[k].color) + `<text x="${lx + 34}" y="${ly}" font-size="12" fill="#111827">${esc(KIND_STYLE[k].label)}</text>`,
+    );
     ly += 18;
   }
   leg.push(`<text x="${lx}" y="${ly + 10}" font-size="11" fill="#4b5563">Line width: sentences · faint: low confidence</text>`);

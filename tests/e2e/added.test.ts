@@ -41,7 +41,11 @@ async function open(ctx: BrowserContext, query = ""): Promise<{ page: Page; erro
 /** Edges between two actors, by type, as drawn. */
 const edgesBetween = (page: Page, a: string, b: string, type: string) =>
   page.evaluate(
-    ([a, b, type]) => window.__cy!.edges(`[type = "${type}"]`).filter((e) => new Set([e.source().id(), e.target().id()]).has(a) && new Set([e.source().id(), e.target().id()]).has(b)).map((e) => ({ id: e.id(), added: e.hasClass("added") })),
+    ([a, b, type]) =>
+      window
+        .__cy!.edges(`[type = "${type}"]`)
+        .filter((e) => new Set([e.source().id(), e.target().id()]).has(a) && new Set([e.source().id(), e.target().id()]).has(b))
+        .map((e) => ({ id: e.id(), added: e.hasClass("added") })),
     [a, b, type],
   );
 
@@ -226,7 +230,11 @@ describe("exports and opening a graph file", { timeout: 120_000 }, () => {
     expect([csvActors.name, csvRelations.name, csvEvidence.name]).toEqual(["entente-view.actors.csv", "entente-view.relations.csv", "entente-view.evidence.csv"]);
     const rows = (t: string) => Papa.parse<Record<string, string>>(t, { header: true, skipEmptyLines: true }).data;
     expect(rows(csvActors.text)).toHaveLength(view.actors.length);
-    expect(rows(csvRelations.text).map((r) => r.id).sort()).toEqual(shown.map((r) => r.id).sort());
+    expect(
+      rows(csvRelations.text)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(shown.map((r) => r.id).sort());
     expect(rows(csvEvidence.text)).toHaveLength(view.relations.reduce((n, r) => n + r.evidence.length, 0));
     expect(errors).toEqual([]);
     await ctx.close();
@@ -239,7 +247,9 @@ describe("exports and opening a graph file", { timeout: 120_000 }, () => {
     const small: Graph = {
       ...graph,
       actors: graph.actors.slice(0, 10),
-      relations: graph.relations.filter((r) => ten.has(r.source) && ten.has(r.target) && r.evidence.every((e) => e.attribution.actor === undefined || ten.has(e.attribution.actor))),
+      relations: graph.relations.filter(
+        (r) => ten.has(r.source) && ten.has(r.target) && r.evidence.every((e) => e.attribution.actor === undefined || ten.has(e.attribution.actor)),
+      ),
     };
     expect(parseGraph(small).ok).toBe(true);
     const input = page.getByTestId("open-graph");
@@ -252,7 +262,15 @@ describe("exports and opening a graph file", { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => window.__cy!.nodes().length)).toBeGreaterThan(10);
     await input.setInputFiles({ name: "small.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(small)) });
     // (Isolated actors may be hidden by default: every node drawn is one of the file's.)
-    await page.waitForFunction((ids) => window.__cy!.nodes().length > 0 && window.__cy!.nodes().map((n) => n.id()).every((id) => ids.includes(id)), small.actors.map((a) => a.id));
+    await page.waitForFunction(
+      (ids) =>
+        window.__cy!.nodes().length > 0 &&
+        window
+          .__cy!.nodes()
+          .map((n) => n.id())
+          .every((id) => ids.includes(id)),
+      small.actors.map((a) => a.id),
+    );
     expect(await page.getByTestId("opened-graph").textContent()).toContain("small.json");
     expect(await page.getByTestId("open-graph-error").count()).toBe(0);
     expect(errors).toEqual([]);

@@ -132,7 +132,12 @@ describe("trust: confidence and sources", { timeout: 90_000 }, () => {
     const op = await page.evaluate(() => {
       const cy = window.__cy!;
       const es = cy.edges('[status = "asserted"]').sort((a, b) => a.data("confidence") - b.data("confidence"));
-      return { low: es[0].data("confidence"), lowOp: Number(es[0].style("opacity")), high: es[es.length - 1].data("confidence"), highOp: Number(es[es.length - 1].style("opacity")) };
+      return {
+        low: es[0].data("confidence"),
+        lowOp: Number(es[0].style("opacity")),
+        high: es[es.length - 1].data("confidence"),
+        highOp: Number(es[es.length - 1].style("opacity")),
+      };
     });
     expect(op.high).toBeGreaterThan(op.low);
     expect(op.highOp).toBeGreaterThan(op.lowOp);
@@ -145,7 +150,12 @@ describe("trust: confidence and sources", { timeout: 90_000 }, () => {
 
   it("each sentence says who states it; filtering by source and to single-source relations", async () => {
     const { page, errors } = await open();
-    const edge = await page.evaluate(() => window.__cy!.edges().sort((a, b) => b.data("evidenceCount") - a.data("evidenceCount"))[0].id());
+    const edge = await page.evaluate(() =>
+      window
+        .__cy!.edges()
+        .sort((a, b) => b.data("evidenceCount") - a.data("evidenceCount"))[0]
+        .id(),
+    );
     await page.goto(`${server.url}?edge=${encodeURIComponent(edge)}`);
     await waitForGraph(page);
     await page.getByTestId("edge-panel").waitFor();
@@ -241,10 +251,13 @@ describe("reading the graph", { timeout: 90_000 }, () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get("layout") === null);
     // Back undoes the re-layout: the positions from the file return.
     const back = graph.actors[5];
-    await page.waitForFunction(([id, x, y]) => {
-      const p = window.__cy!.getElementById(id as string).position();
-      return Math.abs(p.x - (x as number)) < 0.5 && Math.abs(p.y - (y as number)) < 0.5;
-    }, [back.id, back.position!.x, back.position!.y] as const);
+    await page.waitForFunction(
+      ([id, x, y]) => {
+        const p = window.__cy!.getElementById(id as string).position();
+        return Math.abs(p.x - (x as number)) < 0.5 && Math.abs(p.y - (y as number)) < 0.5;
+      },
+      [back.id, back.position!.x, back.position!.y] as const,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -351,10 +364,13 @@ describe("reading the graph", { timeout: 90_000 }, () => {
       return el ? getComputedStyle(el).color : null;
     });
     if (zeroColor) {
-      const [r, g, b] = zeroColor.match(/\d+/g)!.map(Number).map((c) => {
-        const s = c / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = zeroColor
+        .match(/\d+/g)!
+        .map(Number)
+        .map((c) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
       const L = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       expect(1.05 / (L + 0.05)).toBeGreaterThanOrEqual(4.5);
     }
@@ -483,7 +499,13 @@ describe("time, pairs, structure, pictures", { timeout: 90_000 }, () => {
       const texts = [...doc.querySelectorAll(".labels text")].map((t) => t.textContent);
       const legend = [...doc.querySelectorAll(".legend text")].map((t) => t.textContent);
       const opacities = [...doc.querySelectorAll("path")].map((p) => Number(p.getAttribute("stroke-opacity") ?? 1));
-      return { ok: doc.getElementsByTagName("parsererror").length === 0, texts, legend, minOpacity: Math.min(...opacities), fills: [...doc.querySelectorAll(".labels text")].map((t) => t.getAttribute("fill")) };
+      return {
+        ok: doc.getElementsByTagName("parsererror").length === 0,
+        texts,
+        legend,
+        minOpacity: Math.min(...opacities),
+        fills: [...doc.querySelectorAll(".labels text")].map((t) => t.getAttribute("fill")),
+      };
     }, svg);
     expect(check.ok).toBe(true);
     const hubName = graph.actors[0].name;

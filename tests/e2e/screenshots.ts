@@ -15,9 +15,7 @@ async function main() {
   const pi = args.indexOf("--prefix");
   const prefix = pi >= 0 ? args.splice(pi, 2)[1] : "";
   const file = args[0];
-  const body = file
-    ? readFileSync(file, "utf8")
-    : JSON.stringify(layoutGraph(generateSyntheticGraph({ actors: 120, seed: 4 }), { quality: "default" }));
+  const body = file ? readFileSync(file, "utf8") : JSON.stringify(layoutGraph(generateSyntheticGraph({ actors: 120, seed: 4 }), { quality: "default" }));
   const graph = JSON.parse(body);
   const dir = buildApp();
   const server = await serveApp(dir, body);
@@ -29,13 +27,23 @@ async function main() {
     await desktop.waitForTimeout(600);
     await desktop.screenshot({ path: join(OUT, prefix + "desktop-overview.png") });
 
-    const hub = await desktop.evaluate(() => window.__cy!.nodes().sort((a, b) => b.degree(false) - a.degree(false))[0].id());
+    const hub = await desktop.evaluate(() =>
+      window
+        .__cy!.nodes()
+        .sort((a, b) => b.degree(false) - a.degree(false))[0]
+        .id(),
+    );
     await desktop.goto(`${server.url}?actor=${hub}`);
     await waitForGraph(desktop);
     await desktop.waitForTimeout(600);
     await desktop.screenshot({ path: join(OUT, prefix + "desktop-actor.png") });
 
-    const edge = await desktop.evaluate(() => window.__cy!.edges().sort((a, b) => b.data("evidenceCount") - a.data("evidenceCount"))[0].id());
+    const edge = await desktop.evaluate(() =>
+      window
+        .__cy!.edges()
+        .sort((a, b) => b.data("evidenceCount") - a.data("evidenceCount"))[0]
+        .id(),
+    );
     await desktop.goto(`${server.url}?edge=${encodeURIComponent(edge)}`);
     await waitForGraph(desktop);
     await desktop.waitForTimeout(300);
@@ -52,7 +60,10 @@ async function main() {
     await desktop.screenshot({ path: join(OUT, prefix + "desktop-pair.png") });
 
     // Time: a brushed period.
-    const dates = graph.documents.map((d: { date: string | null }) => d.date).filter(Boolean).sort();
+    const dates = graph.documents
+      .map((d: { date: string | null }) => d.date)
+      .filter(Boolean)
+      .sort();
     if (dates.length > 2) {
       await desktop.goto(`${server.url}?from=${dates[Math.floor(dates.length / 3)]}&to=${dates[Math.floor((2 * dates.length) / 3)]}`);
       await waitForGraph(desktop);
@@ -69,7 +80,10 @@ async function main() {
     const a = graph.actors[0].id;
     const far = await desktop.evaluate((root) => {
       const cy = window.__cy!;
-      const nodes = cy.elements().bfs({ root: cy.getElementById(root), directed: false }).path.nodes();
+      const nodes = cy
+        .elements()
+        .bfs({ root: cy.getElementById(root), directed: false })
+        .path.nodes();
       return nodes[nodes.length - 1].id();
     }, a);
     await desktop.goto(`${server.url}?view=table&hide=affiliation.asserted,affiliation.intended,affiliation.denied&pathFrom=${a}&pathTo=${far}&directed=1`);

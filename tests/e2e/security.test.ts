@@ -44,7 +44,9 @@ describe("article text in the page", { timeout: 60_000 }, () => {
     const errors = collectErrors(page);
     await page.addInitScript(() => {
       (window as unknown as { __violations: string[] }).__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+      );
     });
     await page.goto(`${server.url}?view=table`);
     await page.getByText("Actor <img", { exact: false }).first().waitFor({ timeout: 20_000 });

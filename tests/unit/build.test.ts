@@ -19,7 +19,10 @@ const stable = (g: unknown) => JSON.stringify({ ...(g as object), generatedAt: "
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build-graph.ts"), ...args], { cwd: ROOT, maxBuffer: 1 << 26 });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build-graph.ts"), ...args], {
+      cwd: ROOT,
+      maxBuffer: 1 << 26,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -43,7 +46,13 @@ function corpus(name: string): string {
 
 describe("plain data", () => {
   it("round-trips Maps and Sets in order", () => {
-    const x = { a: new Map([["z", { s: new Set(["b", "a"]) }], ["y", { s: new Set<string>() }]]), n: [1, null, "x"] };
+    const x = {
+      a: new Map([
+        ["z", { s: new Set(["b", "a"]) }],
+        ["y", { s: new Set<string>() }],
+      ]),
+      n: [1, null, "x"],
+    };
     const back = fromPlain<typeof x>(JSON.parse(JSON.stringify(toPlain(x))));
     expect(back).toEqual(x);
     expect([...back.a.keys()]).toEqual(["z", "y"]);
@@ -82,7 +91,9 @@ describe("buildGraph", () => {
     expect(again.summary).toMatchObject({ extracted: 0, cached: n });
     expect(stable(again.graph)).toBe(stable(full.graph));
 
-    const first = readdirSync(input).filter((f) => f.endsWith(".txt")).sort()[0];
+    const first = readdirSync(input)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()[0];
     writeFileSync(join(input, first), `${readFileSync(join(input, first), "utf8")}\n\nIran and Iraq met in Baghdad on Monday.\n`);
     const rebuilt = await buildGraph({ input, workers: 0, cacheDir, cacheVersion });
     expect(rebuilt.summary).toMatchObject({ extracted: 1, cached: n - 1 });
@@ -92,7 +103,12 @@ describe("buildGraph", () => {
 
   it("keys the cache by the extractor's sources and data, not by the corpus", () => {
     const root = join(dir, "version-root");
-    for (const [f, t] of [["src/extract/a.ts", "a"], ["src/graph/s.ts", "s"], ["data/lexicon/x.json", "{}"], ["data/articles/y.txt", "y"]] as const) {
+    for (const [f, t] of [
+      ["src/extract/a.ts", "a"],
+      ["src/graph/s.ts", "s"],
+      ["data/lexicon/x.json", "{}"],
+      ["data/articles/y.txt", "y"],
+    ] as const) {
       mkdirSync(join(root, f, ".."), { recursive: true });
       writeFileSync(join(root, f), t);
     }
@@ -113,9 +129,7 @@ describe("buildGraph", () => {
     writeFileSync(join(input, "a.txt"), "Iran and Iraq met in Baghdad.");
     writeFileSync(join(input, "b.txt"), "Qatar hosted talks in Doha.");
     const { graph, summary } = await buildGraph({ input, workers: 1, cacheDir: null, docTimeoutMs: 1 });
-    expect(summary.failed).toEqual(
-      ["a.txt", "b.txt"].map((f) => ({ path: join(input, f), reason: "extraction failed: stopped after the time budget of 0.001 s" })),
-    );
+    expect(summary.failed).toEqual(["a.txt", "b.txt"].map((f) => ({ path: join(input, f), reason: "extraction failed: stopped after the time budget of 0.001 s" })));
     expect(graph.documents).toEqual([]);
   });
 
@@ -214,7 +228,7 @@ describe("writeJsonAtomic", () => {
       "text",
       null,
       {},
-      { relations: Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, evidence: [{ start: i, sentence: "S\u00e9 \"q\"" }] })) },
+      { relations: Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, evidence: [{ start: i, sentence: 'S\u00e9 "q"' }] })) },
     ];
     for (const [i, v] of values.entries()) {
       const out = join(dir, "json", `v${i}.json`);

@@ -32,14 +32,8 @@ describe("readCorpus", () => {
     for (let i = 8; i < binary.length; i++) binary[i] = (i * 131) % 7 === 0 ? 0 : (i * 89) % 256;
     writeFileSync(join(dir, "disguised.txt"), binary);
     writeFileSync(join(dir, "utf16.txt"), utf16le("Talks Resume\n\nThe delegates returned to the table.\n"));
-    writeFileSync(
-      join(dir, "utf16-nobom.txt"),
-      Buffer.from("Quiet Border\n\nThe border stayed quiet overnight, officials said.\n", "utf16le"),
-    );
-    writeFileSync(
-      join(dir, "latin1.txt"),
-      Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" owners met the mayor on Monday.\n")]),
-    );
+    writeFileSync(join(dir, "utf16-nobom.txt"), Buffer.from("Quiet Border\n\nThe border stayed quiet overnight, officials said.\n", "utf16le"));
+    writeFileSync(join(dir, "latin1.txt"), Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" owners met the mayor on Monday.\n")]));
     writeFileSync(join(dir, "only-furniture.txt"), "Share\nAdvertisement\nTweet\n");
     mkdirSync(join(dir, "nested", "deeper"), { recursive: true });
     writeFileSync(join(dir, "nested", "deeper", "inner.txt"), "The nested article text is here.\n");
@@ -121,7 +115,9 @@ describe("readCorpus", () => {
 
   it("reads the document fixtures", async () => {
     const result = await readCorpus(FIXTURES);
-    const names = readdirSync(FIXTURES).filter((f) => f.endsWith(".txt")).sort();
+    const names = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     expect(result.documents.map((d) => d.id)).toEqual(names.map((n) => n.replace(/\.txt$/, "")));
     expect(result.skipped).toEqual([]);
     const dates = Object.fromEntries(result.documents.map((d) => [d.id, d.date]));

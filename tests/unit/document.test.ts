@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  decodeArticleBytes,
-  detectEncoding,
-  parseArticle,
-  resolveDateMentions,
-  type StrippedKind,
-} from "../../src/extract/document";
+import { decodeArticleBytes, detectEncoding, parseArticle, resolveDateMentions, type StrippedKind } from "../../src/extract/document";
 
 const FIXTURES = join(__dirname, "../fixtures/documents");
 const fixture = (name: string) => decodeArticleBytes(readFileSync(join(FIXTURES, name))).text;
@@ -79,9 +73,7 @@ describe("parseArticle: normalisation", () => {
   it("normalises CRLF, NBSP and trailing spaces but keeps paragraph breaks", () => {
     const raw = "Border talks resume in Geneva\r\n\r\nThe two delegations\u00a0met again.   \r\nThey agreed to talk.\t\r\n\r\n\r\n\r\nA second round is planned.\r\n";
     const { document } = parse(raw);
-    expect(document.text).toBe(
-      "Border talks resume in Geneva\n\nThe two delegations met again.\nThey agreed to talk.\n\nA second round is planned.",
-    );
+    expect(document.text).toBe("Border talks resume in Geneva\n\nThe two delegations met again.\nThey agreed to talk.\n\nA second round is planned.");
   });
 
   it("drops a leading BOM character and control characters, with a warning", () => {
@@ -148,15 +140,12 @@ describe("parseArticle: page furniture", () => {
     expect(stripped).toEqual([{ line: 3, kind, text: line, partial: false }]);
   });
 
-  it.each(["Trending:", "Related:", "Read more:", "See also:", "Also read:"])(
-    "strips a lone %j label and the one headline after it",
-    (label) => {
-      const raw = `${PROSE_BEFORE}\n${label}\nMayor Unveils Plan for a Bigger Fish Market\nSecond Headline That Must Stay\n\n${PROSE_AFTER}`;
-      const { document, stripped } = parse(raw);
-      expect(document.text).toBe(`${PROSE_BEFORE}\nSecond Headline That Must Stay\n\n${PROSE_AFTER}`);
-      expect(stripped.map((s) => s.kind)).toEqual(["promo-label", "promo-headline"]);
-    },
-  );
+  it.each(["Trending:", "Related:", "Read more:", "See also:", "Also read:"])("strips a lone %j label and the one headline after it", (label) => {
+    const raw = `${PROSE_BEFORE}\n${label}\nMayor Unveils Plan for a Bigger Fish Market\nSecond Headline That Must Stay\n\n${PROSE_AFTER}`;
+    const { document, stripped } = parse(raw);
+    expect(document.text).toBe(`${PROSE_BEFORE}\nSecond Headline That Must Stay\n\n${PROSE_AFTER}`);
+    expect(stripped.map((s) => s.kind)).toEqual(["promo-label", "promo-headline"]);
+  });
 
   it("keeps a real sentence that follows a promo label", () => {
     const { document } = parse(`${PROSE_BEFORE}\nRelated:\n${PROSE_AFTER}`);
@@ -233,8 +222,19 @@ describe("parseArticle: page furniture", () => {
     );
     const kinds = new Set(stripped.map((s) => s.kind));
     for (const k of [
-      "social", "section-label", "photo-credit", "promo-label", "promo-headline", "advertisement", "subscribe",
-      "newsletter", "click-here", "produced-in-association", "copyright", "correction-link", "tags",
+      "social",
+      "section-label",
+      "photo-credit",
+      "promo-label",
+      "promo-headline",
+      "advertisement",
+      "subscribe",
+      "newsletter",
+      "click-here",
+      "produced-in-association",
+      "copyright",
+      "correction-link",
+      "tags",
     ] as StrippedKind[]) {
       expect(kinds, k).toContain(k);
     }
@@ -247,12 +247,8 @@ describe("parseArticle: page furniture", () => {
 
 describe("parseArticle: glued paragraphs", () => {
   it("splits sentences glued without a space into paragraphs", () => {
-    const { document, warnings } = parse(
-      "The talks ended without a deal, raising hopes of a possible future thawing?Anonymous officials said more rounds would follow.",
-    );
-    expect(document.text).toBe(
-      "The talks ended without a deal, raising hopes of a possible future thawing?\n\nAnonymous officials said more rounds would follow.",
-    );
+    const { document, warnings } = parse("The talks ended without a deal, raising hopes of a possible future thawing?Anonymous officials said more rounds would follow.");
+    expect(document.text).toBe("The talks ended without a deal, raising hopes of a possible future thawing?\n\nAnonymous officials said more rounds would follow.");
     expect(warnings).toContain("split 1 glued paragraph");
   });
 

@@ -210,7 +210,8 @@ describe("people.json", () => {
       ["Houthis", "houthis"],
       ["Jordan", "jordan"],
       ["Georgia", "georgia"],
-    ]) expect(resolve(form), form).toBe(id);
+    ])
+      expect(resolve(form), form).toBe(id);
   });
 
   it("carries no state-only fields and no organ links", () => {
@@ -285,19 +286,14 @@ describe("normalizeForm", () => {
 
 describe("loadGazetteerData", () => {
   it("merges files in order and fills defaults", () => {
-    const out = loadGazetteerData([
-      { actors: [entry({ id: "a-one", aliases: ["A1"] })] },
-      { actors: [entry({ id: "b-two", kind: "state", unMember: false })] },
-    ]);
+    const out = loadGazetteerData([{ actors: [entry({ id: "a-one", aliases: ["A1"] })] }, { actors: [entry({ id: "b-two", kind: "state", unMember: false })] }]);
     expect(out.map((e) => e.id)).toEqual(["a-one", "b-two"]);
     expect(out[1]).toMatchObject({ capitals: [], demonyms: [], institutions: [], ambiguous: false, ambiguousAliases: [] });
   });
 
   it("names the file, the entry and the field of a malformed entry", () => {
     const bad = { actors: [entry({ id: "ok-one" }), { ...entry({ id: "broken" }), aliases: ["fine", 42] }] };
-    expect(() => loadGazetteerData([{ actors: [] }, bad], ["x.json", "y.json"])).toThrow(
-      /gazetteer file 1 \(y\.json\): actor "broken" \(actors\[1\]\): field "aliases\[1\]"/,
-    );
+    expect(() => loadGazetteerData([{ actors: [] }, bad], ["x.json", "y.json"])).toThrow(/gazetteer file 1 \(y\.json\): actor "broken" \(actors\[1\]\): field "aliases\[1\]"/);
   });
 
   it("rejects unknown fields, bad ids and states without unMember", () => {

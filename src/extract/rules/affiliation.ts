@@ -25,7 +25,8 @@ export const titleAffiliationRule: SentenceRule = {
       // skip "acting", "former", "deputy", "then", "top"
       let j = roleStart;
       // …and capitalized words of the office: "British Defence Secretary X".
-      const skippable = (t: (typeof toks)[number]) => (/^[a-z]+$/.test(t.text) && !ctx.lexicon.words.prepositions.has(t.norm) && !t.tags.has("Verb")) || (t.capitalized && !t.tags.has("Person"));
+      const skippable = (t: (typeof toks)[number]) =>
+        (/^[a-z]+$/.test(t.text) && !ctx.lexicon.words.prepositions.has(t.norm) && !t.tags.has("Verb")) || (t.capitalized && !t.tags.has("Person"));
       while (j > 0 && skippable(toks[j - 1]) && j > roleStart - 3 && !orgs.some((o) => o.last === j)) j--;
       const org = orgs.find((o) => o.last === j || o.last === roleStart);
       if (org) emit(p, org, "affiliation", "asserted", true, { first: roleStart, last: p.first });

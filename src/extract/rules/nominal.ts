@@ -41,7 +41,9 @@ export const agentOfRule: TriggerRule = {
     // "the visit by X to Y" states its agent with "by" as well.
     if (!(lexicon.agentOfNouns.has(head) || lexicon.agentOfNouns.has(hit.pattern.lemma)) || !["of", "by"].includes(toks[hit.last]?.norm ?? "")) return false;
     // The agent heads the of/by phrase: "of American troops", "by the Saudi king" — not an actor after another preposition.
-    const agent = candidates.find((m) => m.first > hit.last && m.first <= hit.last + 3 && !toks.slice(hit.last + 1, m.first).some((t) => ctx.lexicon.words.prepositions.has(t.norm)));
+    const agent = candidates.find(
+      (m) => m.first > hit.last && m.first <= hit.last + 3 && !toks.slice(hit.last + 1, m.first).some((t) => ctx.lexicon.words.prepositions.has(t.norm)),
+    );
     // "a visit by officials to X": the agent is named and is no actor, so the clause's subject is not it.
     if (!agent && toks[hit.last].norm === "by") return true;
     const from = agent && objectAfter(toks, candidates, agent.last);

@@ -12,7 +12,10 @@ export const passiveRule: TriggerRule = {
     if (pattern.pos !== "verb") return false;
     const participle = /ed$/.test(toks[hit.first].norm) || toks[hit.first].tags.has("Participle") || toks[hit.first].tags.has("PastTense");
     const byAgent = toks[hit.last]?.norm === "by" ? candidates.find((m) => m.first === hit.last + 1 || m.first === hit.last + 2) : undefined;
-    const beBefore = hit.first > 0 && (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 1].norm) || (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 2]?.norm ?? "") && /ly$/.test(toks[hit.first - 1].norm)));
+    const beBefore =
+      hit.first > 0 &&
+      (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 1].norm) ||
+        (ctx.lexicon.words.passiveAuxiliaries.has(toks[hit.first - 2]?.norm ?? "") && /ly$/.test(toks[hit.first - 1].norm)));
     const passive = participle && (beBefore || byAgent !== undefined) && toks[hit.first].norm !== pattern.lemma;
     if (!passive) return false;
     if (!byAgent) return true;

@@ -88,7 +88,9 @@ describe("applyFilters", () => {
     expect(noAuthor.relations.every((r) => r.evidence.every((e) => e.attribution.kind !== "author"))).toBe(true);
     expect(all.counts.speakers.size).toBeGreaterThan(0);
     const single = applyFilters(g, { ...defaultFilters(), singleSource: true });
-    expect(single.relations.every((r) => new Set(r.evidence.map((e) => JSON.stringify([e.attribution.kind, e.attribution.actor, e.attribution.text.toLowerCase()]))).size === 1)).toBe(true);
+    expect(
+      single.relations.every((r) => new Set(r.evidence.map((e) => JSON.stringify([e.attribution.kind, e.attribution.actor, e.attribution.text.toLowerCase()]))).size === 1),
+    ).toBe(true);
   });
 
   it("hides actor kinds and their relations; hides isolated actors on request", () => {

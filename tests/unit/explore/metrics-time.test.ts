@@ -8,7 +8,11 @@ import { fixtureGraph } from "./fixture";
 describe("graphStructure", () => {
   it("degree, PageRank, betweenness and communities of the shown graph, deterministic", () => {
     const view = applyFilters(fixtureGraph(), defaultFilters());
-    const s = graphStructure(view.nodes.map((n) => n.id), view.edges, { betweenness: true });
+    const s = graphStructure(
+      view.nodes.map((n) => n.id),
+      view.edges,
+      { betweenness: true },
+    );
     // Iran: syria (meeting), hezbollah (aid) → 2 neighbours.
     expect(s.degree.get("iran")).toBe(2);
     expect(s.betweenness!.get("iran")).toBeGreaterThan(0);
@@ -18,13 +22,20 @@ describe("graphStructure", () => {
     expect(s.degree.get("syria")).toBe(1);
     expect(s.communities).toBeGreaterThanOrEqual(2);
     expect(s.community.has("loner")).toBe(false);
-    const again = graphStructure(view.nodes.map((n) => n.id), view.edges, { betweenness: true });
+    const again = graphStructure(
+      view.nodes.map((n) => n.id),
+      view.edges,
+      { betweenness: true },
+    );
     expect([...again.community]).toEqual([...s.community]);
   });
   it("finds several communities in a synthetic graph, numbered largest first", () => {
     const g = generateSyntheticGraph({ actors: 200, seed: 3 });
     const view = applyFilters(g, defaultFilters());
-    const s = graphStructure(view.nodes.map((n) => n.id), view.edges);
+    const s = graphStructure(
+      view.nodes.map((n) => n.id),
+      view.edges,
+    );
     expect(s.betweenness).toBeNull();
     const sizes = Array.from({ length: s.communities }, (_, c) => [...s.community.values()].filter((x) => x === c).length);
     expect(sizes.length).toBeGreaterThan(2);

@@ -59,14 +59,49 @@ describe("shortestPath", () => {
     // Syria–Hezbollah: via Iran (meeting + aid) or via Israel (a denied conflict, then a conflict). Hide aid:
     // the denied attack connects nobody, so there is no path.
     const noAid = applyFilters(g, toggleTypeStatus(defaultFilters(), "aid"));
-    expect(shortestPath(noAid.nodes.map((n) => n.id), noAid.edges, "syria", "hezbollah")).toBeNull();
-    expect(shortestPath(noAid.nodes.map((n) => n.id), noAid.edges, "israel", "hezbollah", { links: "hostile", directed: true })!.steps[0]).toMatchObject({ forward: true });
-    const viaIran = shortestPath(all.nodes.map((n) => n.id), all.edges, "syria", "hezbollah", { links: "cooperative" })!;
+    expect(
+      shortestPath(
+        noAid.nodes.map((n) => n.id),
+        noAid.edges,
+        "syria",
+        "hezbollah",
+      ),
+    ).toBeNull();
+    expect(
+      shortestPath(
+        noAid.nodes.map((n) => n.id),
+        noAid.edges,
+        "israel",
+        "hezbollah",
+        { links: "hostile", directed: true },
+      )!.steps[0],
+    ).toMatchObject({ forward: true });
+    const viaIran = shortestPath(
+      all.nodes.map((n) => n.id),
+      all.edges,
+      "syria",
+      "hezbollah",
+      { links: "cooperative" },
+    )!;
     expect(viaIran.nodes).toEqual(["syria", "iran", "hezbollah"]);
     const noAidNoConflict = applyFilters(g, toggleTypeStatus(toggleTypeStatus(defaultFilters(), "aid"), "conflict"));
     // Still connected: syria-iran (meeting); iran-hezbollah needs aid — gone; nasrallah criticises israel, affiliation to hezbollah — but israel unreachable from syria.
-    expect(shortestPath(noAidNoConflict.nodes.map((n) => n.id), noAidNoConflict.edges, "syria", "hezbollah")).toBeNull();
-    expect(shortestPath(all.nodes.map((n) => n.id), all.edges, "unknown", "iran")).toBeNull();
+    expect(
+      shortestPath(
+        noAidNoConflict.nodes.map((n) => n.id),
+        noAidNoConflict.edges,
+        "syria",
+        "hezbollah",
+      ),
+    ).toBeNull();
+    expect(
+      shortestPath(
+        all.nodes.map((n) => n.id),
+        all.edges,
+        "unknown",
+        "iran",
+      ),
+    ).toBeNull();
   });
 });
 

@@ -21,7 +21,7 @@ describe("affiliation", () => {
     expect(x.actors.get("person:Kemal Aydinoglu")?.kind).toBe("person");
   });
 
-  it("possessive titles: \"Iran's supreme leader X\"", () => {
+  it('possessive titles: "Iran\'s supreme leader X"', () => {
     expect(relations("Iran's supreme leader Reza Farahani praised Hezbollah.")).toEqual([
       "person:Reza Farahani>affiliation.asserted>iran",
       "person:Reza Farahani>support.asserted>hezbollah",

@@ -10,7 +10,12 @@ const DOCS = [
   { id: "a", text: "Russia met Turkey in Sochi. Hezbollah leader Karim Haddad criticized Israel." },
   { id: "b", text: "Turkey met Russia in Ankara. Group leader Kareem Haddad later praised Iran." },
 ];
-const build = (at: string) => assembleGraph(DOCS.map((d) => extract(d.text, d.id)), extractor.lexicon, at);
+const build = (at: string) =>
+  assembleGraph(
+    DOCS.map((d) => extract(d.text, d.id)),
+    extractor.lexicon,
+    at,
+  );
 
 describe("assembleGraph", () => {
   const g = build("2024-01-01T00:00:00Z");
@@ -144,7 +149,9 @@ describe("assembleGraph: attribution, disputes, confidence", () => {
     doc("a", A, { israel: state("Israel"), syria: state("Syria"), "person:Anton Belov": person("Anton Belov") }, [
       said("a", A, "israel", "conflict", "asserted", "syria", "struck", "svo", { kind: "actor", actor: "person:Anton Belov", text: "Anton Belov", start: 21, end: 34 }),
     ]),
-    doc("b", B, { israel: state("Israel"), syria: state("Syria") }, [said("b", B, "israel", "conflict", "denied", "syria", "struck", "svo", { kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 })]),
+    doc("b", B, { israel: state("Israel"), syria: state("Syria") }, [
+      said("b", B, "israel", "conflict", "denied", "syria", "struck", "svo", { kind: "actor", actor: "israel", text: "Israel", start: 0, end: 6 }),
+    ]),
     doc("c", C, { israel: state("Israel"), syria: state("Syria") }, [
       said("c", C, "israel", "conflict", "asserted", "syria", "struck", "legacy", { kind: "source", text: "two officials", start: 21, end: 34 }),
       // Same sentence and trigger again: kept once.
@@ -185,7 +192,9 @@ describe("assembleGraph: attribution, disputes, confidence", () => {
     const d = assembleGraph(extractions, extractor.lexicon, "x");
     const t = defaultRulePrecision();
     expect(byId("syria>criticism.asserted>israel").confidence).toBe(0.8);
-    expect(d.relations.find((r) => r.id === "syria>criticism.asserted>israel")!.confidence).toBe(relationConfidence([{ doc: "c", rule: "svo", attribution: AUTHOR_ATTRIBUTION }], false, t));
+    expect(d.relations.find((r) => r.id === "syria>criticism.asserted>israel")!.confidence).toBe(
+      relationConfidence([{ doc: "c", rule: "svo", attribution: AUTHOR_ATTRIBUTION }], false, t),
+    );
   });
 
   it("merges spelling variants of a surname across documents, first-seen actor first, with its longest name", () => {

@@ -85,7 +85,11 @@ describe("disputedRelationIds", () => {
   });
 
   it("flags both the asserted and the denied relation when two sources disagree", () => {
-    const rels = [r("israel", "asserted", "syria", [ev("a", "svo")]), r("israel", "denied", "syria", [ev("b", "svo", actor("israel"))]), r("iran", "asserted", "syria", [ev("a", "svo")])];
+    const rels = [
+      r("israel", "asserted", "syria", [ev("a", "svo")]),
+      r("israel", "denied", "syria", [ev("b", "svo", actor("israel"))]),
+      r("iran", "asserted", "syria", [ev("a", "svo")]),
+    ];
     expect([...disputedRelationIds(rels)].sort()).toEqual(["israel>conflict.asserted>syria", "israel>conflict.denied>syria"]);
   });
   it("compares the pair unordered", () => {

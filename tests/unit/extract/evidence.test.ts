@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "./helpers";
 
-const TEXT =
-  "Negotiators arrived on Monday.  Hezbollah leader Karim Haddad criticized Israel.\n\nLater, Egypt, a key broker, welcomed Qatar's role. Moscow condemned Kyiv.";
+const TEXT = "Negotiators arrived on Monday.  Hezbollah leader Karim Haddad criticized Israel.\n\nLater, Egypt, a key broker, welcomed Qatar's role. Moscow condemned Kyiv.";
 
 describe("evidence offsets", () => {
   const x = extract(TEXT);
@@ -31,7 +30,10 @@ describe("evidence offsets", () => {
   it("mention spans point at the actor's words", () => {
     const cut = (s?: { start: number; end: number }) => (s ? TEXT.slice(s.start, s.end) : undefined);
     const by = (type: string, source: string) => x.relations.find((r) => r.type === type && r.source === source)!;
-    expect([cut(by("criticism", "person:Karim Haddad").evidence.sourceMention), cut(by("criticism", "person:Karim Haddad").evidence.targetMention)]).toEqual(["Karim Haddad", "Israel"]);
+    expect([cut(by("criticism", "person:Karim Haddad").evidence.sourceMention), cut(by("criticism", "person:Karim Haddad").evidence.targetMention)]).toEqual([
+      "Karim Haddad",
+      "Israel",
+    ]);
     expect(cut(by("affiliation", "person:Karim Haddad").evidence.targetMention)).toBe("Hezbollah");
     expect(cut(by("support", "egypt").evidence.sourceMention)).toBe("Egypt");
     expect(cut(by("support", "egypt").evidence.targetMention)).toMatch(/^Qatar/);

@@ -25,7 +25,9 @@ describe("WordNet database lines", () => {
   });
 
   it("reads an index: lemma to synset offsets in sense order, skipping the licence header", () => {
-    const index = parseIndex("  1 This software and database is being provided to you\npull_out v 3 2 @ ~ 3 1 01996735 02015598 00423702  \nmediate v 2 2 @ + 2 1 00763001 02697732  \n");
+    const index = parseIndex(
+      "  1 This software and database is being provided to you\npull_out v 3 2 @ ~ 3 1 01996735 02015598 00423702  \nmediate v 2 2 @ + 2 1 00763001 02697732  \n",
+    );
     expect(index.get("pull_out")).toEqual([1996735, 2015598, 423702]);
     expect(index.get("mediate")).toEqual([763001, 2697732]);
     expect(index.size).toBe(2);
@@ -34,10 +36,17 @@ describe("WordNet database lines", () => {
 
 describe("the recorded review", () => {
   const dir = resolve(import.meta.dirname, "../../../data/lexicon/proposals");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ProposalFile);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ProposalFile);
 
   it("has one file per relation type, every proposal decided", () => {
-    expect(files.map((f) => f.type).sort()).toEqual(relations.triggers.map((g) => g.type).filter((t, i, a) => a.indexOf(t) === i).sort());
+    expect(files.map((f) => f.type).sort()).toEqual(
+      relations.triggers
+        .map((g) => g.type)
+        .filter((t, i, a) => a.indexOf(t) === i)
+        .sort(),
+    );
     for (const f of files) for (const p of f.proposals) expect(p.decision, `${f.type}: ${p.pos} "${p.word}"`).toMatch(/^(accepted|rejected)$/);
   });
 

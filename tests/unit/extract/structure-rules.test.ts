@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { extract, relations } from "./helpers";
 
 const withRule = (text: string) =>
-  extract(text).relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target} [${r.evidence.rule}]`).sort();
+  extract(text)
+    .relations.map((r) => `${r.source}>${r.type}.${r.status}>${r.target} [${r.evidence.rule}]`)
+    .sort();
 
 describe("trigger frames", () => {
   it("'lift' + sanctions is a concession, and the sanctions are no conflict of their own", () => {

@@ -20,7 +20,7 @@ function tricky(): Graph {
   const g = generateSyntheticGraph({ actors: 40, seed: 5, positions: true });
   // Names and sentences that need escaping in XML and quoting in CSV.
   g.actors[0].name = `Al "Q" & <Sons>, 'Ltd'`;
-  g.actors[0].aliases = ["A; B", "=HYPERLINK(\"x\")", "line\nbreak"];
+  g.actors[0].aliases = ["A; B", '=HYPERLINK("x")', "line\nbreak"];
   const r = g.relations[0];
   r.evidence[0] = { ...r.evidence[0], sentence: `=1+1, "quoted" & <b>bold</b>\nnext line` };
   return g;
@@ -29,7 +29,14 @@ function tricky(): Graph {
 const graph = tricky();
 const filters = { ...defaultFilters(), hiddenTypeStatus: ["aid.asserted" as const], minEvidence: 2 };
 const meta: ExportMeta = { exportedAt: "2026-01-01T00:00:00.000Z", scope: "view", filters, query: "hide=aid.asserted&minev=2", total: { actors: 99, relations: 199 } };
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, parseTagValue: false, htmlEntities: true, isArray: (name) => ["node", "edge", "data", "key", "attvalue", "attribute"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseAttributeValue: false,
+  parseTagValue: false,
+  htmlEntities: true,
+  isArray: (name) => ["node", "edge", "data", "key", "attvalue", "attribute"].includes(name),
+});
 const metrics = new Map([[graph.actors[1].id, { degree: 3, pagerank: 0.125 }]]);
 
 describe("GraphML export", () => {
@@ -90,7 +97,9 @@ describe("GEXF export", () => {
     expect(JSON.parse(doc.meta["entente-view"]).filters).toEqual(filters);
     const g = doc.graph;
     expect(g.defaultedgetype).toBe("directed");
-    const attrs = (g.attributes as { class: string; attribute: { id: string; title: string; type: string }[] }[]).flatMap((a) => a.attribute.map((x) => ({ ...x, class: a.class })));
+    const attrs = (g.attributes as { class: string; attribute: { id: string; title: string; type: string }[] }[]).flatMap((a) =>
+      a.attribute.map((x) => ({ ...x, class: a.class })),
+    );
     const titleOf = (cls: string, id: string) => attrs.find((a) => a.class === cls && a.id === id)?.title;
     const nodes = g.nodes.node;
     const edges = g.edges.edge;
@@ -192,7 +201,11 @@ describe("npm run build:graph -- --format", () => {
     const root = resolve(import.meta.dirname, "../../..");
     const out = mkdtempSync(join(tmpdir(), "entente-format-"));
     const run = (...args: string[]) =>
-      execFileSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-graph.ts"), "--input", join(root, "data/articles"), "--workers", "0", "--no-layout", "-q", ...args], { cwd: root, encoding: "utf8" });
+      execFileSync(
+        process.execPath,
+        [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-graph.ts"), "--input", join(root, "data/articles"), "--workers", "0", "--no-layout", "-q", ...args],
+        { cwd: root, encoding: "utf8" },
+      );
     try {
       run("--out", join(out, "g.json"), "--format", "gexf");
       const gexf = parseGexf(Graphology, readFileSync(join(out, "g.gexf"), "utf8"));
@@ -205,7 +218,10 @@ describe("npm run build:graph -- --format", () => {
       expect(rel.data.map((r) => r.id)).toEqual(json.relations.map((r) => r.id));
       const ev = Papa.parse(readFileSync(join(out, "g.evidence.csv"), "utf8"), { header: true, skipEmptyLines: true });
       expect(ev.data).toHaveLength(json.relations.reduce((n, r) => n + r.evidence.length, 0));
-      const bad = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-graph.ts"), "--format", "xls"], { cwd: root, encoding: "utf8" });
+      const bad = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/build-graph.ts"), "--format", "xls"], {
+        cwd: root,
+        encoding: "utf8",
+      });
       expect(bad.status).not.toBe(0);
       expect(bad.stderr).toMatch(/unknown format "xls"/);
     } finally {
