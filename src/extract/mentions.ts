@@ -362,19 +362,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
         continue;
       }
       if (group) {
-        const name = groupName(toks, first, group.end);
-        const start = prev?.norm === "the" && first > 0 ? first - 1 : first;
-        out.push({
-          actor: `group:${name}`,
-          first: start,
-          last: group.end,
-          start: toks[start].start,
-          end: toks[group.end - 1].end,
-          mode: "group",
-          compound: false,
-          possessive: toks[group.end - 1].possessive,
-          local: { name, kind: group.kind, country: form.actor },
-        });
+        out.push(groupMention(toks, prev?.norm === "the" && first > 0 ? first - 1 : first, first, group, form.actor));
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;
@@ -415,18 +403,7 @@ function matchGazetteer(toks: Token[], matcher: ActorMatcher, heads: PhraseIndex
       const roleEnd = possessive && kind !== "person" ? roleSpanEnd(lexicon, allNorms, last) : last;
       if (group && !group.notAGroup) {
         // "Ivory Coast rebels": a group of its own.
-        const name = groupName(toks, first, group.end);
-        out.push({
-          actor: `group:${name}`,
-          first,
-          last: group.end,
-          start: toks[first].start,
-          end: toks[group.end - 1].end,
-          mode: "group",
-          compound: false,
-          possessive: toks[group.end - 1].possessive,
-          local: { name, kind: group.kind, country: form.actor },
-        });
+        out.push(groupMention(toks, first, first, group, form.actor));
         p = idx.findIndex((x) => x >= group.end) - 1;
         if (p < -1) break;
         continue;
@@ -539,6 +516,22 @@ function descriptiveGroupAfter(toks: Token[], first: number, i: number, lexicon:
     if (!toks[k].tags.has("Adjective") && !/(ist|ic|al|an)$/.test(toks[k].norm)) return undefined;
   }
   return undefined;
+}
+
+/** A descriptive group's mention over [start, group.end), named from its country word at `nameFrom`. */
+function groupMention(toks: Token[], start: number, nameFrom: number, group: { end: number; kind: ActorKind }, country: string): Mention {
+  const name = groupName(toks, nameFrom, group.end);
+  return {
+    actor: `group:${name}`,
+    first: start,
+    last: group.end,
+    start: toks[start].start,
+    end: toks[group.end - 1].end,
+    mode: "group",
+    compound: false,
+    possessive: toks[group.end - 1].possessive,
+    local: { name, kind: group.kind, country },
+  };
 }
 
 /** The group's name as written, without a leading article or possessive: "Fijian rebels". */
