@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defaultGazetteer } from "../src/extract/gazetteer-data";
+import { seededRandom } from "../src/graph/random";
 
 export interface GenerateOptions {
   outDir: string;
@@ -15,18 +16,6 @@ export interface GenerateOptions {
   seed?: number;
   /** Approximate article size in bytes. */
   articleBytes?: number;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const RELATION_SENTENCES = [
@@ -65,7 +54,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export function generateCorpus(opts: GenerateOptions): { files: number; bytes: number } {
-  const rand = rng(opts.seed ?? 1);
+  const rand = seededRandom(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const actors = defaultGazetteer().filter((a) => !a.ambiguous);
   const states = actors.filter((a) => a.kind === "state");

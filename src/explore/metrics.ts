@@ -6,6 +6,7 @@ import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import pagerank from "graphology-metrics/centrality/pagerank";
 import louvain from "graphology-communities-louvain";
 import type { AggregatedEdge } from "./aggregate";
+import { seededRandom } from "../graph/random";
 
 export interface Structure {
   degree: Map<string, number>;
@@ -28,18 +29,6 @@ function buildGraph(nodeIds: readonly string[], edges: readonly AggregatedEdge[]
   return g;
 }
 
-/** A small seeded generator so communities are the same on every load. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function graphStructure(nodeIds: readonly string[], edges: readonly AggregatedEdge[], options: { betweenness?: boolean } = {}): Structure {
   const g = buildGraph(nodeIds, edges);
   const degree = new Map<string, number>();
@@ -53,7 +42,7 @@ export function graphStructure(nodeIds: readonly string[], edges: readonly Aggre
     linked.forEachNode((n) => {
       if (linked.degree(n) === 0) linked.dropNode(n);
     });
-    const raw = louvain(linked, { rng: seeded(7), getEdgeWeight: "weight" });
+    const raw = louvain(linked, { rng: seededRandom(7), getEdgeWeight: "weight" });
     // Renumber by size, largest first, so colours are stable and the big groups get the clearest ones.
     const sizes = new Map<number, number>();
     for (const c of Object.values(raw)) sizes.set(c, (sizes.get(c) ?? 0) + 1);

@@ -17,6 +17,9 @@ import {
   type RelationType,
   type RelationTypeInfo,
 } from "./schema";
+import { seededRandom } from "./random";
+
+export { seededRandom };
 
 export interface SyntheticOptions {
   actors: number;
@@ -25,18 +28,6 @@ export interface SyntheticOptions {
   seed?: number;
   /** Fill `actors[].position` with a deterministic scatter (so the app needs no layout). Default false. */
   positions?: boolean;
-}
-
-/** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = ["ka", "ra", "mo", "len", "ta", "vi", "sor", "an", "dul", "mer", "io", "bar", "nes", "qu", "zel", "fa", "rit", "om", "pel", "gan"];

@@ -3,7 +3,7 @@
 import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Graph } from "../graph/schema";
-import { seededRandom } from "../graph/synthetic";
+import { seededRandom } from "../graph/random";
 
 let registered = false;
 function ensureFcose() {

@@ -8,6 +8,7 @@ import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { makeStylesheet } from "./stylesheet";
 import { placeLabels } from "./labels";
+import { seededRandom } from "../graph/random";
 
 cytoscape.use(fcose);
 
@@ -263,17 +264,6 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
   });
 }
 
-function seededRandom(seed: number): () => number {
-  let s = (seed * 2654435761) >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * fcose on what is shown now (the "Re-layout" button). With a seed and no
  * animation it is deterministic (Math.random is swapped for a seeded generator
@@ -299,7 +289,8 @@ export function runLayout(cy: cytoscape.Core, options: { animate?: boolean; seed
     return;
   }
   const random = Math.random;
-  Math.random = seededRandom(options.seed);
+  // The in-page layout scrambles its seed so nearby seeds give unrelated layouts.
+  Math.random = seededRandom(options.seed * 2654435761);
   try {
     layout.run();
   } finally {
