@@ -696,8 +696,8 @@ function findSpeaker(w: LexiconWords, toks: Token[], mentions: Mention[]): Menti
     // Inverted only after the quote: `"…," said X`; in "X said that Y …" Y does not speak.
     const inverted = i > 0 && /^[,"“”]$/.test(toks[i - 1].text);
     const after = inverted ? mentions.find((m) => m.first >= i + 1 && m.first <= i + 3) : undefined;
-    // Right before the verb, or an adverb away ("X also said"); not across "and" ("met Y and said").
-    const before = [...mentions].reverse().find((m) => m.last === i || (m.last === i - 1 && /ly$|^also$/.test(toks[i - 1].norm)));
+    // Right before the verb, or one word away ("X also said", "the Hamas spokesman said"); not across "and" ("met Y and said").
+    const before = [...mentions].reverse().find((m) => m.last === i || (m.last === i - 1 && !w.verbCoordinators.has(toks[i - 1].norm) && !w.coordinators.has(toks[i - 1].norm)));
     // "X told Y": Y is who is told; "said X": X speaks.
     const m = toks[i].norm === "told" || toks[i].norm === "tells" ? before : (after ?? before);
     if (m) return m;

@@ -41,7 +41,8 @@ export function extractSentenceRelations(sentence: Sentence, mentions: Mention[]
       if (target.mode === "capital" && lexicon.words.placeTakingVerbs.has(toks[span.first].norm)) return;
       // The sentence's source ("…, a Saudi official said", "according to X") states the relation; it takes
       // no part in it, but its own title may tie it to its state ("British Foreign Secretary X said").
-      if ((insideSource(source) || insideSource(target)) && !(type === "affiliation" && insideSource(source) && insideSource(target))) return;
+      // …unless it speaks of itself ("we" in its quote).
+      if (rule !== "quoted-we" && (insideSource(source) || insideSource(target)) && !(type === "affiliation" && insideSource(source) && insideSource(target))) return;
       out.push({
         source,
         target,

@@ -220,3 +220,9 @@ describe("events as objects, mutual frames, control", () => {
     expect(relations("Egypt called on Israel to allow aid into Jordan.")).toEqual(["israel>aid.intended>jordan"]);
   });
 });
+
+describe("quotes", () => {
+  it("'we' in a quote is its speaker, who then takes part though it is the sentence's source", () => {
+    expect(relations('"We reject talks with Israel," the Hamas spokesman said.')).toEqual(["hamas>meeting.denied>israel"]);
+  });
+});
