@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { parseGraph, type Graph } from "../../src/graph/schema";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
 import { layoutGraph } from "../../src/layout/layoutGraph";
-import { buildApp, collectErrors, launchChromium, removeDir, serveApp, waitForGraph, type AppServer } from "./harness";
+import { collectErrors, waitForGraph, type AppServer, startApp, stopApp } from "./harness";
 
 let dir: string;
 let server: AppServer;
@@ -19,15 +19,11 @@ let graph: Graph;
 
 beforeAll(async () => {
   graph = layoutGraph(generateSyntheticGraph({ actors: 40, seed: 7 }), { quality: "draft" });
-  dir = buildApp();
-  server = await serveApp(dir, JSON.stringify(graph));
-  browser = await launchChromium();
+  ({ dir, server, browser } = await startApp(JSON.stringify(graph)));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) removeDir(dir);
+  await stopApp({ browser, server, dir });
 });
 
 async function open(ctx: BrowserContext, query = ""): Promise<{ page: Page; errors: string[] }> {

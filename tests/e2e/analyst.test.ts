@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Graph } from "../../src/graph/schema";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
 import { layoutGraph } from "../../src/layout/layoutGraph";
-import { buildApp, collectErrors, launchChromium, removeDir, serveApp, waitForGraph, type AppServer } from "./harness";
+import { collectErrors, waitForGraph, type AppServer, startApp, stopApp } from "./harness";
 
 let dir: string;
 let server: AppServer;
@@ -22,15 +22,11 @@ beforeAll(async () => {
     { id: "lonely-1", name: "Lonely State", kind: "state", aliases: [], mentions: 1, documents: [], position: { x: 0, y: 0 } },
     { id: "lonely-2", name: "Lonely Group", kind: "armed-group", aliases: [], mentions: 1, documents: [], position: { x: 10, y: 0 } },
   );
-  dir = buildApp();
-  server = await serveApp(dir, JSON.stringify(graph));
-  browser = await launchChromium();
+  ({ dir, server, browser } = await startApp(JSON.stringify(graph)));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) removeDir(dir);
+  await stopApp({ browser, server, dir });
 });
 
 const DESKTOP = { width: 1440, height: 900 };

@@ -7,7 +7,7 @@ import type cytoscape from "cytoscape";
 import { parseGraph, type Graph } from "../../src/graph/schema";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
 import { layoutGraph } from "../../src/layout/layoutGraph";
-import { ROOT, buildApp, collectErrors, launchChromium, removeDir, serveApp, waitForGraph, type AppServer } from "./harness";
+import { ROOT, collectErrors, waitForGraph, type AppServer, startApp, stopApp } from "./harness";
 
 let dir: string;
 let server: AppServer;
@@ -17,16 +17,12 @@ const SHOTS = join(ROOT, "test-results", "screenshots");
 
 beforeAll(async () => {
   graph = layoutGraph(generateSyntheticGraph({ actors: 80, seed: 11 }), { quality: "draft" });
-  dir = buildApp();
-  server = await serveApp(dir, JSON.stringify(graph));
-  browser = await launchChromium();
+  ({ dir, server, browser } = await startApp(JSON.stringify(graph)));
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) removeDir(dir);
+  await stopApp({ browser, server, dir });
 });
 
 async function open(query = "", viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {

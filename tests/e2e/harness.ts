@@ -94,3 +94,24 @@ export function collectErrors(page: Page): string[] {
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
 }
+
+export interface RunningApp {
+  dir: string;
+  server: AppServer;
+  browser: Browser;
+}
+
+/** Builds the app, serves it with `graphBody` as graph.json and starts Chromium: the common beforeAll. */
+export async function startApp(graphBody: string | null): Promise<RunningApp> {
+  const dir = buildApp();
+  const server = await serveApp(dir, graphBody);
+  const browser = await launchChromium();
+  return { dir, server, browser };
+}
+
+/** Stops what startApp started; safe on a partly started app (the common afterAll). */
+export async function stopApp(app: Partial<RunningApp>): Promise<void> {
+  await app.browser?.close();
+  await app.server?.close();
+  if (app.dir) removeDir(app.dir);
+}

@@ -2,22 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
-import { buildApp, collectErrors, launchChromium, removeDir, serveApp, type AppServer } from "./harness";
+import { collectErrors, type AppServer, startApp, stopApp } from "./harness";
 
 let dir: string;
 let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = buildApp();
-  server = await serveApp(dir, null);
-  browser = await launchChromium();
+  ({ dir, server, browser } = await startApp(null));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) removeDir(dir);
+  await stopApp({ browser, server, dir });
 });
 
 async function problemFor(body: string | null, route?: (url: string) => { status: number; body: string }) {

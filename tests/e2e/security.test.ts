@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
-import { buildApp, collectErrors, launchChromium, removeDir, serveApp, type AppServer } from "./harness";
+import { collectErrors, type AppServer, startApp, stopApp } from "./harness";
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> javascript:window.__pwned=3`;
 
@@ -14,20 +14,16 @@ let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = buildApp();
   const graph = generateSyntheticGraph({ actors: 12 });
   // Markup in every place article text reaches: a name, a sentence, a document title.
   graph.actors[0].name = `Actor ${HOSTILE}`;
   for (const r of graph.relations) for (const e of r.evidence) e.sentence = `${HOSTILE} ${e.sentence}`;
   graph.documents[0].title = HOSTILE;
-  server = await serveApp(dir, JSON.stringify(graph));
-  browser = await launchChromium();
+  ({ dir, server, browser } = await startApp(JSON.stringify(graph)));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) removeDir(dir);
+  await stopApp({ browser, server, dir });
 });
 
 describe("article text in the page", { timeout: 60_000 }, () => {
