@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { buildGraph, DEFAULT_CACHE_DIR, DEFAULT_DOC_TIMEOUT_MS, type BuildSummary } from "../src/build/pipeline";
-import { existingGraphDocuments, writeFileAtomic, writeJsonAtomic } from "../src/build/write";
+import { existingGraphDocuments, writeFileAtomic, writeGraphFiles, type GraphFilesResult } from "../src/build/write";
 import { outputPaths, parseFormat, writeGraphAs, type ExportFormat } from "../src/interop/cli";
 
 const count = (v: string) => {
@@ -35,6 +35,7 @@ const program = new Command()
   .option("--allow-empty", "write the graph even when no article was read (replacing an existing graph)")
   .option("--strict", "exit 1 when any article failed or was degraded (for CI)")
   .option("--format <format>", "what to write at --out: json (the explorer's graph file), graphml, gexf, or csv (NAME.actors/.relations/.evidence.csv)", parseFormat, "json")
+  .option("--single-file", "json: one self-contained graph file with the article texts inline, instead of the graph file and NAME.docs/ (one file per article) beside it")
   .option("--json", "print the summary as JSON on stdout (files, skipped, degraded, failed, actors, relations, seconds)")
   .option("-q, --quiet", "print only errors")
   .parse();
@@ -47,6 +48,7 @@ const opts = program.opts<{
   docTimeout: number;
   allowEmpty?: boolean;
   strict?: boolean;
+  singleFile?: boolean;
   json?: boolean;
   quiet?: boolean;
 }>();
@@ -90,11 +92,12 @@ async function main(): Promise<number> {
 
   const finish = (code: number, error?: string) => {
     summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
-    if (opts.json) console.log(JSON.stringify({ ...summary, out, written: wrote, error: error ?? null }, null, 1));
+    if (opts.json) console.log(JSON.stringify({ ...summary, out, written: wrote, documentFiles: docFiles, error: error ?? null }, null, 1));
     if (error) console.error(`error: ${error}`);
     return code;
   };
   let wrote = false;
+  let docFiles: GraphFilesResult | null = null;
   printProblems(summary);
 
   if (summary.files === 0 && !opts.allowEmpty) {
@@ -125,8 +128,9 @@ async function main(): Promise<number> {
   }
   try {
     const format = (opts as { format?: ExportFormat }).format ?? "json";
-    // JSON is streamed (the same bytes as JSON.stringify(graph, null, 1) + "\n"): a large graph is never one string in memory.
-    if (format === "json") await writeJsonAtomic(out, graph);
+    // JSON is streamed: a large graph is never one string in memory. Article texts go to per-document files beside it
+    // (only those whose content changed are rewritten), unless --single-file.
+    if (format === "json") docFiles = await writeGraphFiles(out, graph, { singleFile: opts.singleFile });
     else await writeGraphAs(format, out, graph, writeFileAtomic);
     wrote = true;
     lap("writeMs");
@@ -142,7 +146,8 @@ async function main(): Promise<number> {
     `read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`,
   );
   log(`${graph.actors.length} actors, ${graph.relations.length} relations (${byType})`);
-  log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const texts = docFiles?.docsDir ? ` and ${docFiles.written} article file(s) in ${docFiles.docsDir} (${docFiles.unchanged} unchanged, ${docFiles.removed} removed)` : "";
+  log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")}${texts} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
   const bad = summary.failed.length + summary.degraded.length;
   if (opts.strict && bad > 0) return finish(1, `--strict: ${summary.failed.length} article(s) failed and ${summary.degraded.length} degraded`);

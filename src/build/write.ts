@@ -1,7 +1,10 @@
-// Writing the graph file: write a temporary file beside it, then rename, so a
-// reader never sees half a file; a failed write or rename removes the temporary.
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+// Writing the graph file and its per-document files: temporary files beside them,
+// then renames, so a reader never sees half a file; a failed write or rename
+// removes the temporaries. See docs/graph-schema.md for the two shapes.
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { GRAPH_SCHEMA_VERSION, slimEvidence, type DocumentTextFile, type Graph, type GraphDocument } from "../graph/schema";
 
 export async function writeFileAtomic(out: string, content: string, fs: { rename: typeof rename } = { rename }): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
@@ -31,29 +34,10 @@ export async function existingGraphDocuments(path: string): Promise<number | nul
  * element, so a large graph is never one string in memory.
  */
 export async function writeJsonAtomic(out: string, value: unknown, fs: { rename: typeof rename } = { rename }): Promise<void> {
-  const { createWriteStream } = await import("node:fs");
   await mkdir(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
-    const stream = createWriteStream(tmp);
-    const done = new Promise<void>((ok, fail) => {
-      stream.on("finish", ok);
-      stream.on("error", fail);
-    });
-    const failed = new Promise<never>((_, fail) => stream.on("error", fail));
-    failed.catch(() => {});
-    let buf = "";
-    const write = async (s: string) => {
-      buf += s;
-      if (buf.length < 1 << 16) return;
-      const chunk = buf;
-      buf = "";
-      if (!stream.write(chunk)) await Promise.race([new Promise<void>((ok) => stream.once("drain", () => ok())), failed]);
-    };
-    await streamJson(value, 0, write);
-    await write("\n");
-    stream.end(buf);
-    await done;
+    await writeJsonFile(tmp, value);
     await fs.rename(tmp, out);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -61,10 +45,172 @@ export async function writeJsonAtomic(out: string, value: unknown, fs: { rename:
   }
 }
 
+/** Streams `JSON.stringify(value, null, 1) + "\n"` into `path` (not atomic: write a temporary with it). */
+async function writeJsonFile(path: string, value: unknown, lines = false): Promise<void> {
+  const { createWriteStream } = await import("node:fs");
+  const stream = createWriteStream(path);
+  const done = new Promise<void>((ok, fail) => {
+    stream.on("finish", ok);
+    stream.on("error", fail);
+  });
+  const failed = new Promise<never>((_, fail) => stream.on("error", fail));
+  failed.catch(() => {});
+  let buf = "";
+  const write = async (s: string) => {
+    buf += s;
+    if (buf.length < 1 << 16) return;
+    const chunk = buf;
+    buf = "";
+    if (!stream.write(chunk)) await Promise.race([new Promise<void>((ok) => stream.once("drain", () => ok())), failed]);
+  };
+  try {
+    await streamJson(value, 0, write, lines);
+    await write("\n");
+    stream.end(buf);
+    await done;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The folder of per-document files beside a graph file: `graph.json` → `graph.docs`. */
+export function documentsDirName(out: string): string {
+  return `${basename(out).replace(/\.json$/i, "")}.docs`;
+}
+
+/** A per-document file's name: a stable hash of the document id, so ids with "/" or any other character are safe file names. */
+export function documentFileName(id: string): string {
+  return `${createHash("sha256").update(id).digest("hex").slice(0, 20)}.json`;
+}
+const DOCUMENT_FILE = /^[0-9a-f]{20}\.json$/;
+
+/** A per-document file's bytes (DocumentTextFile). */
+export function documentFileContent(id: string, text: string): string {
+  const file: DocumentTextFile = { schemaVersion: GRAPH_SCHEMA_VERSION, id, text };
+  return JSON.stringify(file) + "\n";
+}
+
+export interface DocumentFile {
+  id: string;
+  /** File name inside the documents folder. */
+  name: string;
+  content: string;
+}
+
+/**
+ * The graph file's content and its per-document files: documents point to their
+ * file (`textUrl`, relative to the graph file, and `textLength`), and only the first
+ * SENTENCES_PER_RELATION evidence entries of each relation keep their sentence.
+ * With `singleFile`, texts stay inline and there are no per-document files.
+ */
+export function splitGraph(graph: Graph, docsDir: string, singleFile = false): { graph: Graph; files: DocumentFile[] } {
+  const files: DocumentFile[] = [];
+  const names = new Map<string, string>();
+  const documents = graph.documents.map((d): GraphDocument => {
+    if (d.text === undefined) throw new Error(`document "${d.id}" has no text to write`);
+    if (singleFile) return { id: d.id, title: d.title, date: d.date, text: d.text };
+    const name = documentFileName(d.id);
+    const other = names.get(name);
+    if (other !== undefined) throw new Error(`documents "${other}" and "${d.id}" hash to the same file name ${name}`);
+    names.set(name, d.id);
+    files.push({ id: d.id, name, content: documentFileContent(d.id, d.text) });
+    return { id: d.id, title: d.title, date: d.date, textUrl: `${encodeURIComponent(docsDir)}/${name}`, textLength: d.text.length };
+  });
+  const relations = graph.relations.map((r) => ({ ...r, evidence: slimEvidence(r.evidence) }));
+  return { graph: { ...graph, documents, relations }, files };
+}
+
+export interface GraphFilesResult {
+  /** The documents folder (absolute), or null for a single file. */
+  docsDir: string | null;
+  /** Per-document files written, left as they were (same content), removed (their article is gone). */
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * Writes the graph file at `out` and its per-document files in `<name>.docs/`
+ * beside it (or one self-contained file with `singleFile`). Atomic as a whole as
+ * far as renames allow: every changed file is first written as a temporary, then
+ * the per-document files are renamed into place, then the graph file, so a reader
+ * of the new graph finds its texts; on any failure every temporary is removed.
+ * A per-document file whose content is unchanged is not rewritten (a rebuild after
+ * one changed article writes one file); files of removed articles are deleted last.
+ */
+export async function writeGraphFiles(out: string, graph: Graph, options: { singleFile?: boolean; fs?: { rename: typeof rename } } = {}): Promise<GraphFilesResult> {
+  const fs = options.fs ?? { rename };
+  const dirName = documentsDirName(out);
+  const docsDir = join(dirname(out), dirName);
+  const split = splitGraph(graph, dirName, options.singleFile);
+  await mkdir(dirname(out), { recursive: true });
+  if (split.files.length) await mkdir(docsDir, { recursive: true });
+  const temps: string[] = [];
+  const moves: [string, string][] = [];
+  let unchanged = 0;
+  try {
+    for (const f of split.files) {
+      const path = join(docsDir, f.name);
+      if (await sameContent(path, f.content)) {
+        unchanged++;
+        continue;
+      }
+      const tmp = `${path}.${process.pid}.tmp`;
+      temps.push(tmp);
+      await writeFile(tmp, f.content);
+      moves.push([tmp, path]);
+    }
+    const graphTmp = `${out}.${process.pid}.tmp`;
+    temps.push(graphTmp);
+    // One record per line: about a third smaller than indented JSON, still greppable and diffable.
+    await writeJsonFile(graphTmp, split.graph, true);
+    moves.push([graphTmp, out]);
+    for (const [from, to] of moves) await fs.rename(from, to);
+  } catch (err) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw err;
+  }
+  const keep = new Set(split.files.map((f) => f.name));
+  const removed = await removeStaleDocumentFiles(docsDir, keep);
+  return { docsDir: options.singleFile ? null : docsDir, written: moves.length - 1, unchanged, removed };
+}
+
+async function sameContent(path: string, content: string): Promise<boolean> {
+  try {
+    const info = await stat(path);
+    if (info.size !== Buffer.byteLength(content)) return false;
+    return contentHash(await readFile(path)) === contentHash(content);
+  } catch {
+    return false;
+  }
+}
+
+const contentHash = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** Removes per-document files (our names only) not in `keep`; the folder too when nothing is left in it. */
+async function removeStaleDocumentFiles(docsDir: string, keep: ReadonlySet<string>): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(docsDir);
+  } catch {
+    return 0;
+  }
+  const stale = names.filter((n) => DOCUMENT_FILE.test(n) && !keep.has(n));
+  await Promise.all(stale.map((n) => rm(join(docsDir, n), { force: true })));
+  if (keep.size === 0 && stale.length === names.length) await rmdir(docsDir).catch(() => {});
+  return stale.length;
+}
+
 const indent = (s: string, pad: string) => (pad ? s.replace(/\n/g, `\n${pad}`) : s);
 
-/** JSON.stringify(value, null, 1) at nesting `depth`, written in pieces (depth ≤ 1 streamed, deeper whole). */
-async function streamJson(value: unknown, depth: number, write: (s: string) => Promise<void>): Promise<void> {
+/**
+ * JSON.stringify(value, null, 1) at nesting `depth`, written in pieces (depth ≤ 1
+ * streamed, deeper whole). With `lines`, what is below the top level's arrays is
+ * compact: one actor, relation or document per line.
+ */
+async function streamJson(value: unknown, depth: number, write: (s: string) => Promise<void>, lines = false): Promise<void> {
+  const deep = (v: unknown, pad: string) =>
+    lines ? (JSON.stringify(v) as string | undefined) : mapDefined(JSON.stringify(v, null, 1) as string | undefined, (s) => indent(s, pad));
   const pad = " ".repeat(depth);
   const inner = " ".repeat(depth + 1);
   if (depth <= 1 && Array.isArray(value) && value.length > 0) {
@@ -72,8 +218,7 @@ async function streamJson(value: unknown, depth: number, write: (s: string) => P
     for (let i = 0; i < value.length; i++) {
       await write(`${i ? "," : ""}\n${inner}`);
       // As JSON.stringify: undefined and functions in an array are null.
-      const s = JSON.stringify(value[i], null, 1) as string | undefined;
-      await write(s === undefined ? "null" : indent(s, inner));
+      await write(deep(value[i], inner) ?? "null");
     }
     await write(`\n${pad}]`);
     return;
@@ -85,11 +230,12 @@ async function streamJson(value: unknown, depth: number, write: (s: string) => P
     for (let i = 0; i < entries.length; i++) {
       const [k, v] = entries[i];
       await write(`${i ? "," : ""}\n${inner}${JSON.stringify(k)}: `);
-      await streamJson(v, depth + 1, write);
+      await streamJson(v, depth + 1, write, lines);
     }
     await write(`\n${pad}}`);
     return;
   }
-  const s = JSON.stringify(value, null, 1);
-  await write(indent(s ?? "null", pad));
+  await write(deep(value, pad) ?? "null");
 }
+
+const mapDefined = <T, U>(v: T | undefined, f: (v: T) => U): U | undefined => (v === undefined ? undefined : f(v));

@@ -42,9 +42,9 @@ export function segmentText(text: string, offset: number, marks: readonly Mark[]
   return out;
 }
 
-/** The evidence sentence with the two actor mentions and the trigger marked. */
-export function sentenceSegments(e: Evidence): TextSegment[] {
-  return segmentText(e.sentence, e.start, evidenceMarks(e));
+/** The evidence sentence (its own, or `sentence` when it was sliced from the document text) with the two actor mentions and the trigger marked. */
+export function sentenceSegments(e: Evidence, sentence: string = e.sentence ?? ""): TextSegment[] {
+  return segmentText(sentence, e.start, evidenceMarks(e));
 }
 
 /**

@@ -5,7 +5,10 @@
 // any change that an older reader could misread.
 import { z } from "zod";
 
-export const GRAPH_SCHEMA_VERSION = 2;
+export const GRAPH_SCHEMA_VERSION = 3;
+
+/** How many evidence entries of each relation carry their `sentence` in a graph file written by the build; the rest are sliced from the document text when asked for. */
+export const SENTENCES_PER_RELATION = 3;
 
 export const ACTOR_KINDS = ["state", "armed-group", "political-group", "organization", "person"] as const;
 export const RELATION_TYPES = ["diplomacy", "meeting", "support", "aid", "concession", "mediation", "criticism", "conflict", "affiliation"] as const;
@@ -25,16 +28,33 @@ export const Span = z
   })
   .refine((s) => s.end >= s.start, { message: "span end before start" });
 
-export const Document = z.object({
-  /** File name without `.txt` (path below the input folder for nested files, with `/`). */
+export const Document = z
+  .object({
+    /** File name without `.txt` (path below the input folder for nested files, with `/`). */
+    id: z.string().min(1),
+    title: z.string(),
+    /** ISO date `YYYY-MM-DD` when the text gives one. */
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    /** The article prose after page furniture was stripped; all offsets point into it. Inline in single-file graphs, exported views and articles added in the page. */
+    text: z.string().optional(),
+    /** Where the text is otherwise: a per-document file (DocumentTextFile), relative to the graph file's URL, e.g. "graph.docs/3f…c1.json". */
+    textUrl: z.string().min(1).optional(),
+    /** Length of the text (UTF-16 code units), so a reader can tell a per-document file from another build. */
+    textLength: z.number().int().nonnegative().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.text === undefined && d.textUrl === undefined) ctx.addIssue({ code: "custom", message: `document "${d.id}" has neither text nor textUrl` });
+    if (d.text !== undefined && d.textLength !== undefined && d.text.length !== d.textLength)
+      ctx.addIssue({ code: "custom", message: `document "${d.id}": textLength ${d.textLength} but the text has ${d.text.length} characters` });
+  });
+
+/** A per-document file beside the graph file (`documents[].textUrl`): one article's text. */
+export const DocumentTextFile = z.object({
+  schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
   id: z.string().min(1),
-  title: z.string(),
-  /** ISO date `YYYY-MM-DD` when the text gives one. */
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  /** The article prose after page furniture was stripped; all offsets point into it. */
   text: z.string(),
 });
 
@@ -82,8 +102,8 @@ export const Attribution = z
 
 export const Evidence = z.object({
   doc: z.string().min(1),
-  /** The sentence, as it stands in the document text. */
-  sentence: z.string(),
+  /** The sentence, as it stands in the document text (`text.slice(start, end)`). Only the first few evidence entries of a relation carry it in a graph file; slice it from the text otherwise. */
+  sentence: z.string().optional(),
   /** Offsets of the sentence in the document text. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -157,6 +177,7 @@ export type AttributionKind = z.infer<typeof AttributionKind>;
 export type Attribution = z.infer<typeof Attribution>;
 export type Span = z.infer<typeof Span>;
 export type GraphDocument = z.infer<typeof Document>;
+export type DocumentTextFile = z.infer<typeof DocumentTextFile>;
 export type Actor = z.infer<typeof Actor>;
 export type Evidence = z.infer<typeof Evidence>;
 export type Relation = z.infer<typeof Relation>;
@@ -165,7 +186,7 @@ export type Graph = z.infer<typeof Graph>;
 
 export type GraphParseResult = { ok: true; graph: Graph } | { ok: false; error: string };
 
-/** Validates unknown JSON as a graph file, with a message a person can act on. */
+/** Validates unknown JSON as a graph file (texts inline or in per-document files), with a message a person can act on. */
 export function parseGraph(json: unknown): GraphParseResult {
   if (json && typeof json === "object" && "schemaVersion" in json && (json as { schemaVersion: unknown }).schemaVersion !== GRAPH_SCHEMA_VERSION)
     return {
@@ -182,4 +203,60 @@ export function parseGraph(json: unknown): GraphParseResult {
 /** Stable relation id: one relation per (source, type, status, target). */
 export function relationId(source: string, type: RelationType, status: RelationStatus, target: string): string {
   return `${source}>${type}.${status}>${target}`;
+}
+
+export type DocumentTextParseResult = { ok: true; text: string } | { ok: false; error: string };
+
+/** Validates a per-document file's JSON as the text of document `id`. */
+export function parseDocumentText(json: unknown, id: string, textLength?: number): DocumentTextParseResult {
+  if (json && typeof json === "object" && "schemaVersion" in json && (json as { schemaVersion: unknown }).schemaVersion !== GRAPH_SCHEMA_VERSION)
+    return {
+      ok: false,
+      error: `the article file has schemaVersion ${String((json as { schemaVersion: unknown }).schemaVersion)}, this version of entente reads ${GRAPH_SCHEMA_VERSION}`,
+    };
+  const r = DocumentTextFile.safeParse(json);
+  if (!r.success) return { ok: false, error: `the article file is not valid: ${r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}` };
+  if (r.data.id !== id) return { ok: false, error: `the article file holds "${r.data.id}", not "${id}"` };
+  if (textLength !== undefined && r.data.text.length !== textLength)
+    return {
+      ok: false,
+      error: `the article file has ${r.data.text.length} characters, the graph expects ${textLength} (built at another time: rebuild with "npm run build:graph")`,
+    };
+  return { ok: true, text: r.data.text };
+}
+
+/** The evidence sentence: its own `sentence`, or sliced from its document's text; undefined when neither is at hand. */
+export function evidenceSentence(e: Evidence, docText: string | undefined): string | undefined {
+  if (e.sentence !== undefined) return e.sentence;
+  return docText === undefined ? undefined : docText.slice(e.start, e.end);
+}
+
+/**
+ * The graph with every document's text inline (from `texts` where the document
+ * has none) and every evidence's sentence filled in: what exports and tools that
+ * read sentences expect. Documents whose text is nowhere keep their `textUrl`.
+ */
+export function withTexts(graph: Graph, texts: ReadonlyMap<string, string> = new Map()): Graph {
+  const docText = new Map<string, string>();
+  const documents = graph.documents.map((d) => {
+    const text = d.text ?? texts.get(d.id);
+    if (text === undefined) return d;
+    docText.set(d.id, text);
+    return { id: d.id, title: d.title, date: d.date, text };
+  });
+  const relations = graph.relations.map((r) =>
+    r.evidence.every((e) => e.sentence !== undefined)
+      ? r
+      : { ...r, evidence: r.evidence.map((e) => (e.sentence !== undefined ? e : { ...e, sentence: evidenceSentence(e, docText.get(e.doc)) })) },
+  );
+  return { ...graph, documents, relations };
+}
+
+/** Evidence of a relation as a graph file keeps it: the first `keep` with their sentence, the rest offsets only. */
+export function slimEvidence(evidence: readonly Evidence[], keep = SENTENCES_PER_RELATION): Evidence[] {
+  return evidence.map((e, i) => {
+    if (i < keep || e.sentence === undefined) return e;
+    const { sentence: _sentence, ...rest } = e;
+    return rest;
+  });
 }

@@ -42,7 +42,7 @@ describe("evidence text segments", () => {
   it("splits a document around the sentence; pieces join back to the text", () => {
     const g = fixtureGraph();
     const e = g.relations[2].evidence[0]; // "Syria met Iran."
-    const seg = documentSegments(g.documents[0].text, e);
+    const seg = documentSegments(g.documents[0].text!, e);
     expect(seg.before + seg.sentence.map((s) => s.text).join("") + seg.after).toBe(g.documents[0].text);
     expect(seg.sentence.map((s) => s.text).join("")).toBe("Syria met Iran.");
   });
