@@ -6,7 +6,7 @@ import type { ActorSearch } from "../explore/search";
 import type { PathLinks, PathResult } from "../explore/path";
 import type { Structure } from "../explore/metrics";
 import { KIND_STYLE, STATUS_WORD, TYPE_COLORS } from "../view/palette";
-import { EvidenceItem, speakerLabel } from "./Evidence";
+import { EvidenceItem, PagedList, speakerLabel } from "./Evidence";
 import { KindGlyph, StatusGlyph } from "./FilterPanel";
 import { ActorPicker } from "./ActorPicker";
 
@@ -166,30 +166,40 @@ export function ActorPanel({
       {edges.length > 0 && (
         <>
           <h3>Shown relations ({edges.length})</h3>
-          <ul className="edge-list">
-            {edges.slice(0, 60).map((e) => (
+          <PagedList
+            key={`edges:${actor.id}`}
+            as="ul"
+            className="edge-list"
+            pageSize={50}
+            noun="relations"
+            items={edges}
+            render={(e) => (
               <li key={e.id}>
                 <button type="button" className="link" onClick={() => onSelectEdge(e.id)}>
                   <EdgeLabel edge={e} index={index} />
                 </button>
               </li>
-            ))}
-            {edges.length > 60 && <li className="muted">… and {edges.length - 60} more (see the table view)</li>}
-          </ul>
+            )}
+          />
         </>
       )}
       <h3>Articles</h3>
-      <ul className="doc-list">
-        {actor.documents.slice(0, 40).map((d) => (
+      <PagedList
+        key={`docs:${actor.id}`}
+        as="ul"
+        className="doc-list"
+        pageSize={40}
+        noun="articles"
+        items={actor.documents}
+        render={(d) => (
           <li key={d}>
             <button type="button" className="link" onClick={() => onOpenDoc(d)}>
               {index.doc.get(d)?.title || d}
             </button>{" "}
             {index.doc.get(d)?.date && <span className="muted small">{index.doc.get(d)?.date}</span>}
           </li>
-        ))}
-        {actor.documents.length > 40 && <li className="muted">… and {actor.documents.length - 40} more</li>}
-      </ul>
+        )}
+      />
     </section>
   );
 }
@@ -239,11 +249,12 @@ export function EdgePanel({
               {index.actor.get(r.source)?.name ?? r.source} → {index.actor.get(r.target)?.name ?? r.target}
             </h3>
           )}
-          <ol className="evidence-list">
-            {r.evidence.map((e, i) => (
-              <EvidenceItem key={`${e.doc}:${e.start}:${i}`} evidence={e} doc={index.doc.get(e.doc)} index={index} onOpen={() => onOpenEvidence(e)} />
-            ))}
-          </ol>
+          <PagedList
+            className="evidence-list"
+            noun="sentences"
+            items={r.evidence}
+            render={(e, i) => <EvidenceItem key={`${e.doc}:${e.start}:${i}`} evidence={e} doc={index.doc.get(e.doc)} index={index} onOpen={() => onOpenEvidence(e)} />}
+          />
         </div>
       ))}
     </section>
@@ -462,8 +473,12 @@ export function PairPanel({
             );
           })}
           <h3>History ({items.length} sentences, oldest first)</h3>
-          <ol className="evidence-list pair-history">
-            {items.map(({ r, e }, i) => (
+          <PagedList
+            key={`${a}|${b}`}
+            className="evidence-list pair-history"
+            noun="sentences"
+            items={items}
+            render={({ r, e }, i) => (
               <li key={`${r.id}:${e.doc}:${e.start}:${i}`} className={shownIds.has(r.id) ? "" : "not-shown"} data-testid="pair-item">
                 <div className="small pair-item-head">
                   <b>{date(e) ?? "undated"}</b> · {name(r.source)} {r.directed ? "→" : "↔"}{" "}
@@ -477,8 +492,8 @@ export function PairPanel({
                   <EvidenceItem evidence={e} doc={index.doc.get(e.doc)} index={index} onOpen={() => onOpenEvidence(e)} testId="pair-evidence" />
                 </ul>
               </li>
-            ))}
-          </ol>
+            )}
+          />
         </>
       )}
     </section>

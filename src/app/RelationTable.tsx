@@ -1,6 +1,8 @@
 // The shown relations as a table: sortable, filterable, keyboard navigable
-// (arrow keys move, Enter selects), selection shared with the graph.
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+// (arrow keys move, Enter selects), selection shared with the graph. Rows come
+// a page at a time (a button and the arrow key past the last row add the next
+// page), so thousands of relations never mean thousands of DOM rows at once.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AggregatedEdge } from "../explore/aggregate";
 import { STATUS_WORD, TYPE_COLORS } from "../view/palette";
 import type { GraphIndex } from "./Details";
@@ -20,7 +22,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "evidence", label: "Sentences" },
   { key: "confidence", label: "Confidence" },
 ];
-const ROW_LIMIT = 500;
+const PAGE_ROWS = 200;
 
 export function RelationTable({
   edges,
@@ -36,6 +38,14 @@ export function RelationTable({
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "evidence", dir: -1 });
   const [text, setText] = useState("");
   const body = useRef<HTMLTableSectionElement>(null);
+  const [shown, setShown] = useState(PAGE_ROWS);
+  // The row to focus once the next page is in the DOM (ArrowDown on the last row).
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    body.current?.querySelectorAll<HTMLTableRowElement>("tr")[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [shown]);
   const name = (id: string) => index.actor.get(id)?.name ?? id;
   const rows = useMemo(() => {
     // Every word must match somewhere: actor names and aliases, type (id and label), status (said/planned/denied or asserted/intended).
@@ -74,7 +84,11 @@ export function RelationTable({
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
     const rowsEls = body.current?.querySelectorAll<HTMLTableRowElement>("tr");
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+    if (e.key === "ArrowDown" && i === (rowsEls?.length ?? 0) - 1 && rows.length > shown) {
+      e.preventDefault();
+      focusRow.current = i + 1;
+      setShown((n) => n + PAGE_ROWS);
+    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       rowsEls?.[Math.max(0, Math.min(i + (e.key === "ArrowDown" ? 1 : -1), rowsEls.length - 1))]?.focus();
     } else if (e.key === "Enter" || e.key === " ") {
@@ -87,10 +101,19 @@ export function RelationTable({
     <div className="table-view" data-testid="relation-table">
       <label className="row">
         Filter rows
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="actor or alias, type, said/planned/denied" data-testid="table-filter" />
+        <input
+          type="search"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setShown(PAGE_ROWS);
+          }}
+          placeholder="actor or alias, type, said/planned/denied"
+          data-testid="table-filter"
+        />
       </label>
       <p className="small muted">
-        {rows.length} of {edges.length} lines{rows.length > ROW_LIMIT ? `, first ${ROW_LIMIT} listed: narrow it with the filter` : ""}. Arrow keys move, Enter shows the sentences.
+        {rows.length} of {edges.length} lines{rows.length > shown ? `, first ${shown} listed` : ""}. Arrow keys move, Enter shows the sentences.
       </p>
       <table className="relations" role="grid" aria-label="Shown relations">
         <thead>
@@ -108,7 +131,7 @@ export function RelationTable({
           </tr>
         </thead>
         <tbody ref={body}>
-          {rows.slice(0, ROW_LIMIT).map((e, i) => (
+          {rows.slice(0, shown).map((e, i) => (
             <tr
               key={e.id}
               tabIndex={0}
@@ -138,6 +161,16 @@ export function RelationTable({
           ))}
         </tbody>
       </table>
+      {rows.length > shown && (
+        <p className="row gap small show-more">
+          <button type="button" onClick={() => setShown((n) => n + PAGE_ROWS)} data-testid="table-show-more">
+            Show {Math.min(PAGE_ROWS, rows.length - shown)} more lines
+          </button>
+          <span className="muted">
+            {shown.toLocaleString("en")} of {rows.length.toLocaleString("en")} listed
+          </span>
+        </p>
+      )}
     </div>
   );
 }
