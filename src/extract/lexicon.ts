@@ -97,7 +97,9 @@ export interface Lexicon {
 type Conjugation = Partial<Record<"Infinitive" | "PastTense" | "PresentTense" | "Gerund" | "Participle", string>>;
 // compromise's own conjugator: nlp("host").verbs() finds no verb because
 // "host" reads as a noun on its own, so call the transform directly.
-const compromiseMethods = (nlp as unknown as { methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Conjugation } } } } }).methods();
+const compromiseMethods = (
+  nlp as unknown as { methods(): { two: { transform: { verb: { conjugate(v: string, m: unknown): Conjugation }; noun: { toPlural(n: string, m: unknown): string } } } } }
+).methods();
 const compromiseModel = (nlp as unknown as { model(): unknown }).model();
 
 export function verbForms(lemma: string): string[] {
@@ -110,8 +112,9 @@ export function verbForms(lemma: string): string[] {
 export function nounForms(noun: string): string[] {
   const forms = new Set([noun]);
   if (!/s$/.test(noun)) {
-    // compromise pluralizes what it reads as a noun; a word it reads as a verb ("measure", "ban") gets the regular plural.
-    const plural = nlp(noun).nouns().toPlural().text().toLowerCase();
+    // compromise's pluralizer called directly: parsing each word with nlp() made
+    // this most of the start-up time, and read words like "ban" as verbs.
+    const plural = compromiseMethods.two.transform.noun.toPlural(noun, compromiseModel).toLowerCase();
     forms.add(plural && plural !== noun ? plural : regularPlural(noun));
   }
   return [...forms];
