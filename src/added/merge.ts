@@ -1,6 +1,9 @@
 // Articles added in the page, merged into the built graph: the worker assembles
 // a graph of the added articles alone (same extraction, same ids for gazetteer
 // actors and for names), and this merges it into the base graph by id. Pure.
+// The added documents keep their texts and sentences inline (they are in memory
+// already), beside the base graph's documents that point to per-document files;
+// readers take either (documentTexts.ts, withTexts).
 import { defaultRulePrecision, disputedRelationIds, relationConfidence } from "../extract/confidence";
 import type { Actor, Evidence, Graph, Relation } from "../graph/schema";
 

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { parseGraph, type Graph } from "../graph/schema";
 
-/** Reads a file's text as a graph; a message a person can act on otherwise. */
-export function readGraphText(name: string, text: string): { ok: true; graph: Graph } | { ok: false; error: string } {
+/** Reads a file's text as a graph; a message a person can act on otherwise. `note` says what a graph without its texts lacks. */
+export function readGraphText(name: string, text: string): { ok: true; graph: Graph; note?: string } | { ok: false; error: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -15,11 +15,17 @@ export function readGraphText(name: string, text: string): { ok: true; graph: Gr
   const parsed = parseGraph(json);
   if (!parsed.ok) return { ok: false, error: `${name}: ${parsed.error}` };
   if (parsed.graph.actors.length === 0) return { ok: false, error: `${name} is a valid graph file but has no actors.` };
-  return parsed;
+  const apart = parsed.graph.documents.filter((d) => d.text === undefined).length;
+  if (apart === 0) return parsed;
+  return {
+    ...parsed,
+    note: `${name} keeps the texts of ${apart} article${apart === 1 ? "" : "s"} in files beside it, which the page cannot read from your disk: their articles and most of their sentences will not show. Build with "npm run build:graph -- --single-file", or export JSON from the explorer, for one file with the texts.`,
+  };
 }
 
 export function OpenGraph({ opened, onOpen, onBack }: { opened: string | null; onOpen: (graph: Graph, name: string) => void; onBack: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   return (
     <div className="open-graph row">
       <label className="file-pick" title="Open a graph file (JSON) exported from entente">
@@ -35,6 +41,7 @@ export function OpenGraph({ opened, onOpen, onBack }: { opened: string | null; o
             const r = readGraphText(file.name, await file.text());
             if (r.ok) {
               setError(null);
+              setNote(r.note ?? null);
               onOpen(r.graph, file.name);
             } else setError(r.error);
           }}
@@ -43,8 +50,23 @@ export function OpenGraph({ opened, onOpen, onBack }: { opened: string | null; o
       {opened && (
         <span className="small" data-testid="opened-graph">
           showing {opened}{" "}
-          <button type="button" className="link" onClick={onBack}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setNote(null);
+              onBack();
+            }}
+          >
             back to the built graph
+          </button>
+        </span>
+      )}
+      {note && opened && (
+        <span className="notice small" role="status" data-testid="open-graph-note">
+          {note}{" "}
+          <button type="button" className="link" onClick={() => setNote(null)} aria-label="Dismiss">
+            ✕
           </button>
         </span>
       )}

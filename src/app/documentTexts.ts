@@ -2,7 +2,7 @@
 // so a panel that needs a sentence or the whole article asks this loader, which
 // fetches the document's per-document file once, validates it, and keeps it in a
 // cache bounded by size. Pure apart from the fetch it is given; no React.
-import { parseDocumentText, type GraphDocument } from "../graph/schema";
+import { parseDocumentText, withTexts, type Graph, type GraphDocument } from "../graph/schema";
 import { GRAPH_URL } from "./loadGraph";
 
 export type TextResult = { ok: true; text: string } | { ok: false; error: string };
@@ -105,6 +105,28 @@ export function createTextLoader({ baseUrl, fetch: fetchImpl = (...a) => fetch(.
     return p;
   };
   return { peek, load };
+}
+
+/**
+ * The graph with every text the loader can get inline and every sentence filled
+ * in (withTexts), for exports that must stand on their own; `missing` lists the
+ * documents whose text could not be loaded. A few fetches at a time.
+ */
+export async function loadAllTexts(graph: Graph, loader: TextLoader, parallel = 6): Promise<{ graph: Graph; missing: string[] }> {
+  const todo = graph.documents.filter((d) => d.text === undefined);
+  const texts = new Map<string, string>();
+  const missing: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const d = todo[next++];
+      const r = await loader.load(d);
+      if (r.ok) texts.set(d.id, r.text);
+      else missing.push(d.id);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, todo.length) }, worker));
+  return { graph: withTexts(graph, texts), missing: missing.sort() };
 }
 
 let pageLoader: TextLoader | null = null;

@@ -8,6 +8,7 @@ import type { Graph } from "../graph/schema";
 import { assembleGraph, createExtractor, type DocumentExtraction } from "../extract/extract";
 import { defaultGazetteer } from "../extract/gazetteer-data";
 import { readCorpus } from "../io/corpus";
+import { splitGraph } from "../build/write";
 import type { GoldRelation, GoldSetData } from "./judge";
 
 export interface GoldSetDir {
@@ -99,6 +100,15 @@ export async function buildSetGraph(
   return { graph, documents: corpus.documents.length, failed };
 }
 
+/** A whole graph with its texts (what buildSetGraph returns), not a partial one of a test. */
+const isBuiltGraph = (g: unknown): g is Graph =>
+  !!g &&
+  typeof g === "object" &&
+  Array.isArray((g as Graph).documents) &&
+  (g as Graph).documents.every((d) => typeof d.text === "string") &&
+  Array.isArray((g as Graph).relations) &&
+  (g as Graph).relations.every((r) => Array.isArray(r.evidence));
+
 /** The scorer a set is scored with: its own score.mjs if it has one, else `fallback`. */
 export function scorerFor(set: string, fallback: string): string {
   const own = join(set, "score.mjs");
@@ -110,7 +120,8 @@ export function runScorer(scorer: string, set: string, graph: unknown): ScoreRes
   const tmp = mkdtempSync(join(tmpdir(), "entente-eval-"));
   try {
     const file = join(tmp, "graph.json");
-    writeFileSync(file, JSON.stringify(graph));
+    // Scored as the build writes it (texts apart, sentences on the first few evidence entries): what other teams score.
+    writeFileSync(file, JSON.stringify(isBuiltGraph(graph) ? splitGraph(graph, "graph.docs").graph : graph));
     const out = execFileSync(process.execPath, [scorer, "--gold", set, "--graph", file, "--json"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     return JSON.parse(out) as ScoreResult;
   } finally {

@@ -1,8 +1,9 @@
 // CSV for spreadsheets and notebooks: one file each for actors, relations and
 // evidence, written by papaparse (quoting, embedded newlines), with cells that
-// a spreadsheet would run as a formula (=, +, -, @ first) escaped.
+// a spreadsheet would run as a formula (=, +, -, @ first) escaped. Evidence rows
+// need the document texts (withTexts / readGraphFiles) for every sentence.
 import Papa from "papaparse";
-import type { Graph } from "../graph/schema";
+import { evidenceSentence, type Graph } from "../graph/schema";
 import { exportRows, type ActorMetrics } from "./rows";
 
 export interface CsvFiles {
@@ -84,7 +85,8 @@ export function toCsv(graph: Graph, metrics?: ActorMetrics): CsvFiles {
           e.doc,
           d?.title ?? "",
           d?.date ?? "",
-          e.sentence,
+          // Sliced from the document text when the evidence does not carry it (graph files keep the first few per relation).
+          evidenceSentence(e, d?.text) ?? "",
           e.trigger.text,
           e.start,
           e.end,

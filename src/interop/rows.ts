@@ -18,6 +18,8 @@ export interface ExportMeta {
   total?: { actors: number; relations: number };
   /** Articles added in the page (ids), when any are in the export. */
   addedDocuments?: string[];
+  /** Documents whose text could not be loaded for the export (ids): their sentences beyond the first few of a relation are missing. */
+  missingTexts?: string[];
 }
 
 /** Per-actor numbers (degree, betweenness, PageRank, community …), when the explorer has computed them. */
@@ -141,5 +143,8 @@ export function metaRecord(meta: ExportMeta, graph: Graph): Record<string, unkno
     shown: { actors: graph.actors.length, relations: graph.relations.length },
     ...(meta.total ? { total: meta.total } : {}),
     ...(meta.addedDocuments?.length ? { addedDocuments: meta.addedDocuments } : {}),
+    ...(meta.missingTexts?.length
+      ? { missingTexts: meta.missingTexts, missingTextsNote: "the texts of these documents could not be loaded: only their first sentences per relation are in the file" }
+      : {}),
   };
 }

@@ -1,12 +1,15 @@
 // Browser-test harness: builds the app once into a temp folder, serves it from a
-// tiny static server on 127.0.0.1 (graph.json supplied by the test), and drives
-// Debian's Chromium with playwright-core. Also used by scripts/bench/explorer.ts.
+// tiny static server on 127.0.0.1 (graph.json and the per-document files beside
+// it supplied by the test: graphSite), and drives Debian's Chromium with
+// playwright-core. Also used by scripts/bench/explorer.ts.
 import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { splitGraph } from "../../src/build/write";
+import type { Graph } from "../../src/graph/schema";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,18 +38,45 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
+/** Files served beside graph.json, by path below the site root ("graph.docs/….json"): a body, or null for 404. */
+export type SiteFiles = Record<string, string | null>;
+
+/**
+ * A graph as the build writes it: the graph file's body and its per-document
+ * files (graph.docs/…), for startApp(site.graph, site.files).
+ */
+export function graphSite(graph: Graph): { graph: string; files: SiteFiles; fileOf: (docId: string) => string } {
+  const split = splitGraph(graph, "graph.docs");
+  const files: SiteFiles = {};
+  const byDoc = new Map<string, string>();
+  for (const f of split.files) {
+    files[`graph.docs/${f.name}`] = f.content;
+    byDoc.set(f.id, `graph.docs/${f.name}`);
+  }
+  return { graph: JSON.stringify(split.graph), files, fileOf: (id) => byDoc.get(id)! };
+}
+
 export interface AppServer {
   url: string;
   /** What /graph.json answers: a body, or null for 404. */
   setGraph(body: string | null): void;
+  /** What a file beside graph.json answers (path as in graphSite's files): a body, null for 404, undefined to forget it. */
+  setFile(path: string, body: string | null | undefined): void;
   close(): Promise<void>;
 }
 
-/** Static server for a built app; graph.json comes from setGraph, not from disk. */
-export async function serveApp(dir: string, graphBody: string | null = null): Promise<AppServer> {
+/** Static server for a built app; graph.json comes from setGraph and the files beside it from setFile, not from disk. */
+export async function serveApp(dir: string, graphBody: string | null = null, siteFiles: SiteFiles = {}): Promise<AppServer> {
   let graph = graphBody;
+  const files = new Map(Object.entries(siteFiles));
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const served = files.get(path.replace(/^\/+/, ""));
+    if (served !== undefined) {
+      if (served === null) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      else res.writeHead(200, { "content-type": "application/json" }).end(served);
+      return;
+    }
     if (path.endsWith("/graph.json")) {
       if (graph === null) {
         res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -67,6 +97,10 @@ export async function serveApp(dir: string, graphBody: string | null = null): Pr
     url: `http://127.0.0.1:${port}/`,
     setGraph: (body) => {
       graph = body;
+    },
+    setFile: (path, body) => {
+      if (body === undefined) files.delete(path);
+      else files.set(path, body);
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
@@ -101,10 +135,10 @@ export interface RunningApp {
   browser: Browser;
 }
 
-/** Builds the app, serves it with `graphBody` as graph.json and starts Chromium: the common beforeAll. */
-export async function startApp(graphBody: string | null): Promise<RunningApp> {
+/** Builds the app, serves it with `graphBody` as graph.json (and `files` beside it, see graphSite) and starts Chromium: the common beforeAll. */
+export async function startApp(graphBody: string | null, files: SiteFiles = {}): Promise<RunningApp> {
   const dir = buildApp();
-  const server = await serveApp(dir, graphBody);
+  const server = await serveApp(dir, graphBody, files);
   const browser = await launchChromium();
   return { dir, server, browser };
 }
