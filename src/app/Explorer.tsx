@@ -3,24 +3,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Evidence, Graph } from "../graph/schema";
 import { applyFilters, dateExtent, defaultFilters, type Filters } from "../explore/filters";
-import { graphStructure } from "../explore/metrics";
-import { createActorSearch } from "../explore/search";
-import { shortestPath } from "../explore/path";
-import { visibleSubgraph } from "../explore/exportJson";
+import type { Structure } from "../explore/metrics";
+import { createActorSearch, type ActorSearch } from "../explore/search";
+import type { PathResult } from "../explore/path";
+import { drawnView, DRAW_WHOLE_UP_TO, FIRST_VIEW_ACTORS, NO_REVEAL, revealCommunity, revealMore, type Reveal } from "../explore/firstView";
 import { buildElements } from "../view/elements";
 import { runLayout, useCytoscape } from "../view/useCytoscape";
 import { applyHighlight } from "../view/highlight";
-import { downloadBlob } from "../view/exportView";
-import { pictureSvg, picturePng } from "../view/picture";
+import { downloadBlob } from "../view/download";
 import { fitPadding, layoutKey, savePositions } from "../view/useCytoscape";
+import { chooseRenderer, probeRenderer } from "../view/renderer";
+import { CHUNK_PROBLEM, lazyPart, onDemand } from "../view/lazyPart";
 import { STATUS_WORD } from "../view/palette";
 import { useViewState, type UpdateMode } from "./useViewState";
 import { Timeline } from "./Timeline";
-import { ShortcutSheet } from "./ShortcutSheet";
 import { FilterPanel } from "./FilterPanel";
 import { ActorPanel, ConfidenceBadge, EdgePanel, PairPanel, PathPanel, indexGraph } from "./Details";
 import { ActorPicker } from "./ActorPicker";
-import { RelationTable } from "./RelationTable";
 import { ArticleViewer } from "./Evidence";
 import type { ReactNode } from "react";
 import type { AddedMarks } from "../added/merge";
@@ -29,6 +28,38 @@ import { ExportMenu } from "./ExportMenu";
 import { useAddedMarks } from "./addedMarks";
 
 type Panel = "filters" | "details" | null;
+
+// Only an action needs these: each is a chunk of its own, loaded on first use.
+const loadMetrics = onDemand(() => import("../explore/metrics"));
+const loadPath = onDemand(() => import("../explore/path"));
+const loadPicture = onDemand(() => import("../view/picture"));
+const RelationTable = lazyPart(() => import("./RelationTable").then((m) => m.RelationTable));
+const ShortcutSheet = lazyPart(() => import("./ShortcutSheet").then((m) => m.ShortcutSheet));
+
+/**
+ * A value computed by a module loaded on demand, off the current frame (so a click
+ * paints first). Until the first result it is null; after that the last result
+ * stays while the next one is computed.
+ */
+function useOnDemand<M, T>(load: () => Promise<M>, compute: ((m: M) => T) | null, onProblem: (message: string) => void): T | null {
+  const [result, setResult] = useState<{ value: T; compute: unknown } | null>(null);
+  useEffect(() => {
+    if (!compute) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      load().then(
+        (m) => live && setResult({ value: compute(m), compute }),
+        () => live && onProblem(CHUNK_PROBLEM),
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [compute]);
+  return compute && result ? result.value : null;
+}
 
 const isPhone = () => typeof window !== "undefined" && window.matchMedia?.("(max-width: 760px)").matches;
 
@@ -59,54 +90,87 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const [article, setArticle] = useState<{ doc: string; evidence: Evidence | null } | null>(null);
   const [pathTexts, setPathTexts] = useState({ from: "", to: "" });
   const focusRequest = useRef<string | null>(state.selection?.kind === "actor" ? state.selection.id : null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Chosen once: the renderer cannot change under a live instance.
+  const [renderer] = useState(() => chooseRenderer({ ...probeRenderer(), override: state.renderer === "auto" ? null : state.renderer }));
 
   const index = useMemo(() => indexGraph(graph), [graph]);
-  const search = useMemo(() => createActorSearch(graph.actors), [graph]);
+  // The index is built once per graph; typo matching joins when its module has loaded (first focus on a search box).
+  const actorIndex = useMemo(() => createActorSearch(graph.actors), [graph]);
+  const [fuzzyFor, setFuzzyFor] = useState<ActorSearch | null>(null);
+  const fuzzyReady = fuzzyFor === actorIndex;
+  // A new function once typos can be matched, so the pickers search again.
+  const search = useMemo<ActorSearch>(() => (q, limit) => actorIndex(q, limit), [actorIndex, fuzzyReady]); // eslint-disable-line react-hooks/exhaustive-deps
+  const wantFuzzy = useCallback(() => {
+    if (!fuzzyReady)
+      actorIndex.prepare?.().then(
+        () => setFuzzyFor(actorIndex),
+        () => setProblem(CHUNK_PROBLEM),
+      );
+  }, [actorIndex, fuzzyReady]);
   const view = useMemo(() => applyFilters(graph, state.filters), [graph, state.filters]);
   const wantStructure = state.sizeBy !== "relations" || state.colorBy === "community" || state.selection?.kind === "actor";
   const wantBetweenness = state.sizeBy === "betweenness" || (state.selection?.kind === "actor" && view.nodes.length <= 1000);
-  const structure = useMemo(
+  const wantCommunities = state.reveal.communities.length > 0;
+  const structureOf = useMemo(
     () =>
-      wantStructure
-        ? graphStructure(
-            view.nodes.map((n) => n.id),
-            view.edges,
-            { betweenness: wantBetweenness },
-          )
+      wantStructure || wantCommunities
+        ? (m: typeof import("../explore/metrics")): Structure =>
+            m.graphStructure(
+              view.nodes.map((n) => n.id),
+              view.edges,
+              { betweenness: wantBetweenness },
+            )
         : null,
-    [view, wantStructure, wantBetweenness],
+    [view, wantStructure, wantCommunities, wantBetweenness],
   );
-  const elements = useMemo(
-    () =>
-      buildElements(view, {
-        measure:
-          !structure || state.sizeBy === "relations"
-            ? null
-            : state.sizeBy === "degree"
-              ? structure.degree
-              : state.sizeBy === "pagerank"
-                ? structure.pagerank
-                : structure.betweenness,
-        community: structure && state.colorBy === "community" ? structure.community : null,
-      }),
-    [view, structure, state.sizeBy, state.colorBy],
-  );
-  const extent = useMemo(() => dateExtent(graph), [graph]);
-  const searchHits = useMemo(() => (state.search.trim() ? search(state.search, 30).map((h) => h.actor.id) : []), [search, state.search]);
-  const shownId = (id: string | null) => (id ? (view.foldedInto.get(id) ?? id) : null);
-  const path = useMemo(() => {
+  const structure = useOnDemand(loadMetrics, structureOf, setProblem);
+  const pathOf = useMemo(() => {
     const from = state.path.from ? (view.foldedInto.get(state.path.from) ?? state.path.from) : null;
     const to = state.path.to ? (view.foldedInto.get(state.path.to) ?? state.path.to) : null;
     return from && to
-      ? shortestPath(
-          view.nodes.map((n) => n.id),
-          view.edges,
-          from,
-          to,
-          { links: state.pathLinks, directed: state.pathDirected },
-        )
+      ? (m: typeof import("../explore/path")): PathResult | null =>
+          m.shortestPath(
+            view.nodes.map((n) => n.id),
+            view.edges,
+            from,
+            to,
+            { links: state.pathLinks, directed: state.pathDirected },
+          )
       : null;
   }, [view, state.path.from, state.path.to, state.pathLinks, state.pathDirected]);
+  const path = useOnDemand(loadPath, pathOf, setProblem);
+  // What is drawn: the whole filtered graph when small, else its most connected actors, grown on demand.
+  const keepIds = useMemo(() => {
+    const sel = state.selection;
+    const ids: string[] = [];
+    if (sel?.kind === "actor") ids.push(sel.id);
+    else if (sel?.kind === "pair") ids.push(sel.a, sel.b);
+    else if (sel?.kind === "edge") {
+      const e = view.edges.find((x) => x.id === sel.id);
+      if (e) ids.push(e.source, e.target);
+    }
+    if (path) ids.push(...path.nodes);
+    return ids.map((id) => view.foldedInto.get(id) ?? id).join("|");
+  }, [state.selection, view, path]);
+  const drawn = useMemo(
+    () => drawnView(view, state.reveal, { keep: keepIds ? keepIds.split("|") : [], community: structure?.community }),
+    [view, state.reveal, keepIds, structure?.community],
+  );
+  const measure =
+    !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness;
+  const community = structure && state.colorBy === "community" ? structure.community : null;
+  const elements = useMemo(() => buildElements(drawn, { measure, community, hiddenNeighbours: drawn.hiddenNeighbours }), [drawn, measure, community]);
+  // Exports and the table take what is drawn.
+  const drawnRelations = useMemo(() => {
+    if (!drawn.partial) return view;
+    const ids = new Set(drawn.edges.flatMap((e) => e.relationIds));
+    return { nodes: drawn.nodes, relations: view.relations.filter((r) => ids.has(r.id)) };
+  }, [drawn, view]);
+  const setReveal = useCallback((fn: (r: Reveal) => Reveal) => update((s) => ({ ...s, reveal: fn(s.reveal) })), [update]);
+  const extent = useMemo(() => dateExtent(graph), [graph]);
+  const searchHits = useMemo(() => (state.search.trim() ? search(state.search, 30).map((h) => h.actor.id) : []), [search, state.search]);
+  const shownId = (id: string | null) => (id ? (view.foldedInto.get(id) ?? id) : null);
 
   const selectActor = useCallback(
     (id: string, focus = false, additive = false) => {
@@ -134,8 +198,15 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const cy = useCytoscape(
     container,
     elements,
-    { onTapNode: (id, additive) => selectActor(id, false, additive), onTapEdge: selectEdge, onTapBackground: clearSelection, onHoverEdge: setHover },
-    { dark, layoutSeed: state.layout, storageKey: graph.generatedAt },
+    {
+      onTapNode: (id, additive) => selectActor(id, false, additive),
+      onDoubleTapNode: (id) => setReveal((r) => revealMore(r, id)),
+      onTapEdge: selectEdge,
+      onTapBackground: clearSelection,
+      onHoverEdge: setHover,
+      onProblem: setProblem,
+    },
+    { dark, layoutSeed: state.layout, storageKey: graph.generatedAt, renderer },
   );
 
   const selectedActor = state.selection?.kind === "actor" ? shownId(state.selection.id) : null;
@@ -156,7 +227,11 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
       container.current.dataset.ready = "true";
       container.current.dataset.nodes = String(cy.nodes().length);
       container.current.dataset.edges = String(cy.edges().length);
+      // For the bench and tests: which query's hits are marked now.
+      container.current.dataset.search = state.search;
+      container.current.dataset.renderer = renderer;
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cy, elements, selectedActor, selectedEdge, hops, path, pair?.a, pair?.b, searchHits]);
 
   // Keep the selection in sight when a phone drawer opens or the view changes size.
@@ -232,32 +307,37 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
       update((s) => ({ ...s, filters: { ...s.filters, dateFrom: from, dateTo: to } }), mode === "replace" ? { coalesce: "play" } : mode),
     [update],
   );
-  const shownRelations = view.relations.length;
-  const status = `${view.nodes.length} actor${view.nodes.length === 1 ? "" : "s"}, ${shownRelations} relation${shownRelations === 1 ? "" : "s"} shown${
-    view.edges.length !== shownRelations ? ` (${view.edges.length} lines)` : ""
+  const shownRelations = drawn.partial ? drawn.edges.reduce((n, e) => n + e.count, 0) : view.relations.length;
+  const status = `${drawn.nodes.length} actor${drawn.nodes.length === 1 ? "" : "s"}, ${shownRelations} relation${shownRelations === 1 ? "" : "s"} shown${
+    drawn.edges.length !== shownRelations ? ` (${drawn.edges.length} lines)` : ""
   }`;
+  const grown = state.reveal.all || state.reveal.more.length > 0 || state.reveal.communities.length > 0;
+  const moreAround = selectedActor ? (drawn.hiddenNeighbours.get(selectedActor) ?? 0) : 0;
 
   const edge = selectedEdge ? view.edges.find((e) => e.id === selectedEdge) : undefined;
   const actor = state.selection?.kind === "actor" ? index.actor.get(state.selection.id) : undefined;
 
   useAddedMarks(cy, added, view.edges, elements);
   const pictureLegend = { typeLabel: (t: import("../graph/schema").RelationType) => index.typeLabel.get(t) ?? t, title: `entente · ${status}` };
-  const doExport = (kind: "png" | "svg" | "json") => {
-    if (kind === "json") {
-      downloadBlob(new Blob([JSON.stringify(visibleSubgraph(graph, view), null, 1)], { type: "application/json" }), "entente-view.json");
+  const doExport = async (kind: "png" | "svg") => {
+    if (!cy) return;
+    let picture: typeof import("../view/picture");
+    try {
+      picture = await loadPicture();
+    } catch {
+      setProblem(CHUNK_PROBLEM);
       return;
     }
-    if (!cy) return;
     // Pictures are drawn from the data: no selection fade, real text labels, a legend.
-    if (kind === "png") void picturePng(cy, pictureLegend).then((b) => downloadBlob(b, "entente-view.png"));
-    else downloadBlob(new Blob([pictureSvg(cy, pictureLegend).svg], { type: "image/svg+xml" }), "entente-view.svg");
+    if (kind === "png") downloadBlob(await picture.picturePng(cy, pictureLegend), "entente-view.png");
+    else downloadBlob(new Blob([picture.pictureSvg(cy, pictureLegend).svg], { type: "image/svg+xml" }), "entente-view.svg");
   };
 
   return (
     <div className={`app ${panel ? `show-${panel}` : ""}`}>
       <header className="topbar">
         <h1>entente</h1>
-        <div className="search">
+        <div className="search" onFocus={wantFuzzy}>
           <ActorPicker
             search={search}
             label="Find an actor by name or alias"
@@ -278,15 +358,23 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
         </div>
         <div className="exports" aria-label="Export">
           <span className="muted small">Export</span>
-          <button type="button" onClick={() => doExport("png")} data-testid="export-png" title="Picture of the whole graph as shown (PNG)">
+          <button type="button" onClick={() => void doExport("png")} data-testid="export-png" title="Picture of the whole graph as shown (PNG)">
             PNG
           </button>
-          <button type="button" onClick={() => doExport("svg")} data-testid="export-svg" title="Vector picture of the graph as shown (SVG)">
+          <button type="button" onClick={() => void doExport("svg")} data-testid="export-svg" title="Vector picture of the graph as shown (SVG)">
             SVG
           </button>
-          <ExportMenu graph={graph} view={view} filters={state.filters} query={encodeViewState(state)} structure={structure} addedDocuments={added?.documents} />
+          <ExportMenu graph={graph} view={drawnRelations} filters={state.filters} query={encodeViewState(state)} structure={structure} addedDocuments={added?.documents} />
         </div>
         {tools}
+        {problem && (
+          <p role="alert" className="notice small" data-testid="load-problem">
+            {problem}{" "}
+            <button type="button" className="link" onClick={() => setProblem(null)}>
+              dismiss
+            </button>
+          </p>
+        )}
         <div className="panel-toggles">
           <button type="button" aria-expanded={panel === "filters"} aria-controls="filters-panel" onClick={() => setPanel(panel === "filters" ? null : "filters")}>
             Filters
@@ -348,6 +436,23 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
               </button>
             </div>
           ) : null}
+          {selectedActor && drawn.partial && (
+            <div className="grow-tools" data-testid="grow-tools" style={{ position: "absolute", left: 8, bottom: 8, display: "flex", gap: 6, zIndex: 5 }}>
+              {moreAround > 0 && (
+                <button type="button" data-testid="reveal-more" onClick={() => setReveal((r) => revealMore(r, selectedActor))} title="Draw this actor's neighbours that are hidden">
+                  +{moreAround} more
+                </button>
+              )}
+              <button
+                type="button"
+                data-testid="expand-community"
+                onClick={() => setReveal((r) => revealCommunity(r, selectedActor))}
+                title="Draw every actor of this actor's community (Louvain)"
+              >
+                Draw its community
+              </button>
+            </div>
+          )}
           <div className="graph-tools">
             <button type="button" onClick={() => cy?.fit(undefined, fitPadding(cy))} title="Fit the graph to the canvas (f)">
               Fit
@@ -357,9 +462,13 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
               onClick={() => {
                 if (!cy) return;
                 const seed = (state.layout % 97) + 1;
-                runLayout(cy, { seed });
-                savePositions(cy, layoutKey(graph.generatedAt, seed));
-                update((s) => ({ ...s, layout: seed }));
+                runLayout(cy, { seed }).then(
+                  () => {
+                    savePositions(cy, layoutKey(graph.generatedAt, seed));
+                    update((s) => ({ ...s, layout: seed }));
+                  },
+                  () => setProblem(CHUNK_PROBLEM),
+                );
               }}
               data-testid="relayout"
               title="Lay out what is shown again (fcose); kept in the link"
@@ -376,11 +485,11 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
         )}
         {state.view === "table" && (
           <div className="table-layer">
-            <RelationTable edges={view.edges} index={index} selectedEdge={selectedEdge} onSelect={selectEdge} />
+            <RelationTable edges={drawn.edges} index={index} selectedEdge={selectedEdge} onSelect={selectEdge} />
           </div>
         )}
       </main>
-      <aside className="right" id="details-panel" aria-label="Details">
+      <aside className="right" id="details-panel" aria-label="Details" onFocus={wantFuzzy}>
         {edge ? (
           <>
             <EdgePanel edge={edge} view={view} index={index} onSelectActor={(id) => selectActor(id, true)} onOpenEvidence={(e) => openArticle({ doc: e.doc, evidence: e })} />
@@ -463,6 +572,26 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
       </aside>
       <footer className="status" aria-live="polite" data-testid="status">
         {status}
+        {drawn.partial && (
+          <>
+            {" · "}
+            <span data-testid="hidden-count">
+              {drawn.hiddenActors} more actor{drawn.hiddenActors === 1 ? "" : "s"} and {drawn.hiddenEdges} line{drawn.hiddenEdges === 1 ? "" : "s"} hidden
+            </span>{" "}
+            (the {FIRST_VIEW_ACTORS} most connected first; double-click an actor for its hidden neighbours){" "}
+            <button type="button" className="link" data-testid="show-all" onClick={() => setReveal((r) => ({ ...r, all: true }))}>
+              show all
+            </button>
+          </>
+        )}
+        {grown && view.nodes.length > DRAW_WHOLE_UP_TO && (
+          <>
+            {" · "}
+            <button type="button" className="link" data-testid="first-view" onClick={() => setReveal(() => NO_REVEAL)}>
+              back to the first view
+            </button>
+          </>
+        )}
         {state.filters.hideIsolated && view.counts.isolatedHidden > 0 && (
           <>
             {" · "}

@@ -5,8 +5,8 @@
 import { useState } from "react";
 import type { Graph } from "../graph/schema";
 import type { FilterResult, Filters } from "../explore/filters";
-import { visibleSubgraph } from "../explore/exportJson";
-import { downloadBlob } from "../view/exportView";
+import { loadAllTexts, pageTextLoader } from "./documentTexts";
+import { downloadBlob } from "../view/download";
 import type { ActorMetrics } from "../interop/rows";
 import "./workspace.css";
 
@@ -47,16 +47,30 @@ export function ExportMenu({ graph, view, filters, query, structure, addedDocume
   const exportData = async (format: DataFormat, table?: "actors" | "relations" | "evidence") => {
     setProblem(null);
     try {
-      const { serializeGraph } = await import("../interop/formats");
-      const sub = visibleSubgraph(graph, view);
+      const [{ serializeGraph }, { visibleSubgraph }] = await Promise.all([import("../interop/formats"), import("../explore/exportJson")]);
+      // The JSON file and the evidence CSV carry the texts and every sentence, so they stand on their own.
+      const needsTexts = format === "json" || (format === "csv" && table === "evidence");
+      const { graph: sub, missing } = needsTexts ? await loadAllTexts(visibleSubgraph(graph, view), pageTextLoader()) : { graph: visibleSubgraph(graph, view), missing: [] };
       const added = addedDocuments ? sub.documents.filter((d) => addedDocuments.has(d.id)).map((d) => d.id) : [];
       const files = serializeGraph(
         sub,
         format,
-        { exportedAt: new Date().toISOString(), scope: "view", filters, query, total: { actors: graph.actors.length, relations: graph.relations.length }, addedDocuments: added },
+        {
+          exportedAt: new Date().toISOString(),
+          scope: "view",
+          filters,
+          query,
+          total: { actors: graph.actors.length, relations: graph.relations.length },
+          addedDocuments: added,
+          missingTexts: missing,
+        },
         toMetrics(structure),
       );
       for (const f of files) if (!table || f.suffix === `.${table}.csv`) downloadBlob(new Blob([f.content], { type: `${f.mime};charset=utf-8` }), BASE + f.suffix);
+      if (missing.length)
+        setProblem(
+          `Exported without the text of ${missing.length} article${missing.length === 1 ? "" : "s"} (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}): their files beside the graph could not be loaded, so only the first sentences of each relation from them are in the file${format === "json" ? " (listed under view.missingTexts)" : ""}.`,
+        );
     } catch (e) {
       setProblem(`Export failed: ${(e as Error).message}`);
     }

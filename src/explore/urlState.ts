@@ -4,6 +4,7 @@
 import { ACTOR_KINDS, ATTRIBUTION_KINDS, type ActorKind } from "../graph/schema";
 import { ALL_TYPE_STATUS_KEYS, defaultFilters, type Filters } from "./filters";
 import type { PathLinks } from "./path";
+import { NO_REVEAL, type Reveal } from "./firstView";
 
 export type Selection = { kind: "actor"; id: string } | { kind: "edge"; id: string } | { kind: "pair"; a: string; b: string } | null;
 
@@ -29,6 +30,10 @@ export interface ViewState {
   /** What node size (and the label priority) follows; what node colour shows. */
   sizeBy: SizeBy;
   colorBy: ColorBy;
+  /** How a large graph's first view has been grown (src/explore/firstView.ts). */
+  reveal: Reveal;
+  /** Renderer asked for in the address (`?renderer=canvas|webgl`); "auto": chosen for this machine. */
+  renderer: "auto" | "canvas" | "webgl";
 }
 
 export function defaultViewState(): ViewState {
@@ -44,6 +49,8 @@ export function defaultViewState(): ViewState {
     layout: 0,
     sizeBy: "relations",
     colorBy: "kind",
+    reveal: { ...NO_REVEAL, more: [], communities: [] },
+    renderer: "auto",
   };
 }
 
@@ -77,6 +84,10 @@ export function encodeViewState(state: ViewState): string {
   if (state.layout) p.set("layout", String(state.layout));
   if (state.sizeBy !== "relations") p.set("size", state.sizeBy);
   if (state.colorBy !== "kind") p.set("color", state.colorBy);
+  if (state.reveal.more.length) p.set("more", state.reveal.more.join("|"));
+  if (state.reveal.communities.length) p.set("grow", state.reveal.communities.join("|"));
+  if (state.reveal.all) p.set("all", "1");
+  if (state.renderer !== "auto") p.set("renderer", state.renderer);
   return p.toString();
 }
 
@@ -127,6 +138,10 @@ export function decodeViewState(search: string): ViewState {
   const size = p.get("size");
   state.sizeBy = size === "degree" || size === "betweenness" || size === "pagerank" ? size : "relations";
   state.colorBy = p.get("color") === "community" ? "community" : "kind";
+  const ids = (key: string) => [...new Set((p.get(key) ?? "").split("|").filter(Boolean))];
+  state.reveal = { more: ids("more"), communities: ids("grow"), all: p.get("all") === "1" };
+  const renderer = p.get("renderer");
+  state.renderer = renderer === "canvas" || renderer === "webgl" ? renderer : "auto";
   return state;
 }
 

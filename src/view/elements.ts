@@ -19,9 +19,11 @@ export function edgeOpacity(confidence: number): number {
 
 export interface ElementOptions {
   /** A measure per node that sets its size (relations when absent). */
-  measure?: Map<string, number> | null;
+  measure?: ReadonlyMap<string, number> | null;
   /** Community per node: colours nodes by community instead of kind. */
-  community?: Map<string, number> | null;
+  community?: ReadonlyMap<string, number> | null;
+  /** Drawn node → neighbours not drawn (a partial first view): shown as "· +N" on its label and a dashed ring. */
+  hiddenNeighbours?: ReadonlyMap<string, number> | null;
 }
 
 export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, options: ElementOptions = {}): cytoscape.ElementDefinition[] {
@@ -33,11 +35,14 @@ export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, optio
     const style = KIND_STYLE[n.actor.kind];
     const size = measure ? Math.round(14 + 40 * Math.sqrt(max > 0 ? (measure.get(n.id) ?? 0) / max : 0)) : nodeSize(n.relationCount);
     const community = options.community?.get(n.id);
+    const more = options.hiddenNeighbours?.get(n.id) ?? 0;
+    const name = n.members.length ? `${n.actor.name} (+${n.members.length})` : n.actor.name;
     els.push({
       group: "nodes",
       data: {
         id: n.id,
-        label: n.members.length ? `${n.actor.name} (+${n.members.length})` : n.actor.name,
+        label: more ? `${name} · +${more}` : name,
+        more,
         kind: n.actor.kind,
         color: options.community ? (community === undefined ? "#9ca3af" : COMMUNITY_COLORS[community % COMMUNITY_COLORS.length]) : style.color,
         shape: style.shape,
@@ -46,7 +51,7 @@ export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, optio
         // Label priority: size first, mentions to break ties.
         importance: size * 1000 + Math.min(999, n.actor.mentions),
       },
-      classes: n.members.length ? "group-with-members" : "",
+      classes: [n.members.length ? "group-with-members" : "", more ? "has-more" : ""].filter(Boolean).join(" "),
       position: n.actor.position ? { ...n.actor.position } : undefined,
     });
   }

@@ -1,4 +1,4 @@
-// Export what is on screen: PNG (cy.png), SVG (cytoscape-svg), or any blob as a download.
+// Export what is on screen: PNG (cy.png), SVG (cytoscape-svg). Loaded on demand (it brings cytoscape-svg).
 import cytoscape from "cytoscape";
 import svg from "cytoscape-svg";
 
@@ -28,14 +28,4 @@ export function exportSvg(cy: cytoscape.Core): string {
   }
 }
 
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob } from "./download";

@@ -39,6 +39,8 @@ export function makeStylesheet(dark = false): cytoscape.StylesheetJson {
     { selector: "node.label-right", style: { "text-valign": "center", "text-halign": "right", "text-margin-y": 0, "text-margin-x": "data(margin)" as unknown as number } },
     { selector: "node.label-left", style: { "text-valign": "center", "text-halign": "left", "text-margin-y": 0, "text-margin-x": "data(negMargin)" as unknown as number } },
     { selector: "node.group-with-members", style: { "border-width": 3, "border-color": "#5D6D7E", "border-style": "double" } },
+    // Neighbours not drawn yet (a large graph's first view): a dashed ring; "+N more" grows it.
+    { selector: "node.has-more", style: { "border-width": 2, "border-style": "dashed", "border-color": dark ? "#9ca3af" : "#4b5563" } },
     {
       selector: "edge",
       style: {

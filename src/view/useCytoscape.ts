@@ -5,19 +5,23 @@
 // every zoom or pan; the view re-fits when the set of shown actors changes.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import cytoscape from "cytoscape";
-import fcose from "cytoscape-fcose";
 import { makeStylesheet } from "./stylesheet";
 import { placeLabels } from "./labels";
-import { seededRandom } from "../graph/random";
+import { fitPadding, runLayout } from "./layout";
+import type { RendererName } from "./renderer";
 
-cytoscape.use(fcose);
+export { fitPadding, runLayout };
 
 export interface CytoscapeHandlers {
   onTapNode?: (id: string, additive: boolean) => void;
   onTapEdge?: (id: string) => void;
+  /** Double click on an actor (grows a partial view around it). */
+  onDoubleTapNode?: (id: string) => void;
   onTapBackground?: () => void;
   /** Pointer over an edge (rendered position in the container) or off it (null). */
   onHoverEdge?: (hover: { id: string; x: number; y: number } | null) => void;
+  /** Something the view could not do (a part of the page that failed to load). */
+  onProblem?: (message: string) => void;
 }
 
 declare global {
@@ -25,11 +29,6 @@ declare global {
     /** The explorer's Cytoscape instance, for the browser tests and the bench. */
     __cy?: cytoscape.Core;
   }
-}
-
-/** Padding of a fit, in pixels: small on a phone, so the graph fills the canvas. */
-export function fitPadding(cy: cytoscape.Core): number {
-  return cy.width() < 500 ? 14 : 28;
 }
 
 /** Rendered distance from a point to an edge's drawn curve (sampled). */
@@ -70,7 +69,7 @@ export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
   elements: cytoscape.ElementDefinition[],
   handlers: CytoscapeHandlers,
-  options: { dark?: boolean; layoutSeed?: number; storageKey?: string } = {},
+  options: { dark?: boolean; layoutSeed?: number; storageKey?: string; renderer?: RendererName } = {},
 ): cytoscape.Core | null {
   const [cy, setCy] = useState<cytoscape.Core | null>(null);
   const handlersRef = useRef(handlers);
@@ -93,12 +92,15 @@ export function useCytoscape(
       textureOnViewport: false,
       motionBlur: false,
       boxSelectionEnabled: false,
+      // Cytoscape 3.31+: the canvas renderer drawing through WebGL (chosen in src/view/renderer.ts).
+      ...(options.renderer === "webgl" ? { renderer: { name: "canvas", webgl: true } } : {}),
     });
     instance.on("tap", "node", (evt) => {
       const oe = evt.originalEvent as MouseEvent | undefined;
       handlersRef.current.onTapNode?.(evt.target.id(), Boolean(oe && (oe.shiftKey || oe.ctrlKey || oe.metaKey)));
     });
     instance.on("tap", "edge", (evt) => handlersRef.current.onTapEdge?.(evt.target.id()));
+    instance.on("dbltap", "node", (evt) => handlersRef.current.onDoubleTapNode?.(evt.target.id()));
     instance.on("tap", (evt) => {
       if (evt.target !== instance) return;
       // A tap that just misses a thin line still takes it.
@@ -147,6 +149,8 @@ export function useCytoscape(
       instance.destroy();
       setCy(null);
     };
+    // The renderer is chosen once at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [container]);
 
   useEffect(() => {
@@ -168,7 +172,12 @@ export function useCytoscape(
       const saved = options.layoutSeed ? loadPositions(layoutKey(options.storageKey, options.layoutSeed)) : null;
       if (saved) {
         cy.batch(() => cy.nodes().forEach((n) => void (saved[n.id()] && n.position(saved[n.id()]))));
-      } else if (!placed || options.layoutSeed) runLayout(cy, { animate: false, seed: options.layoutSeed || 1 });
+      } else if (!placed || options.layoutSeed) {
+        runLayout(cy, { animate: false, seed: options.layoutSeed || 1 }).then(
+          () => cy.emit("relabel"),
+          () => handlersRef.current.onProblem?.("The layout could not be loaded (a part of the page failed to download). Reload the page to try again."),
+        );
+      }
       cy.fit(undefined, fitPadding(cy));
     } else if (ids !== shownNodes.current && cy.nodes().length > 0) {
       // Filters changed which actors are shown: fit what is left.
@@ -242,10 +251,16 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
       const id = def.data.id as string;
       const existing = cy.getElementById(id);
       if (existing.nonempty()) {
+        // Only what changed: every data or class change costs the element a style recalculation.
         // Keep the label placement's own data (fontSize, outline, margin) and classes.
-        existing.data(def.data);
-        const keep = ["labelled", "label-bottom", "label-top", "label-right", "label-left", "hover", "faded", "focus", "on-path", "search-hit"].filter((c) => existing.hasClass(c));
-        existing.classes([def.classes ?? "", ...keep].join(" ").trim());
+        const changed = changedData(existing.data() as Record<string, unknown>, def.data as Record<string, unknown>);
+        if (changed) existing.data(changed);
+        const own = existing.scratch("_classes") as string | undefined;
+        if ((def.classes ?? "") !== (own ?? "")) {
+          for (const c of (own ?? "").split(" ").filter(Boolean)) existing.removeClass(c);
+          if (def.classes) existing.addClass(def.classes);
+          existing.scratch("_classes", def.classes ?? "");
+        }
         continue;
       }
       if (def.group === "nodes" && !def.position) {
@@ -259,41 +274,19 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
       toAdd.push(def);
     }
     // Nodes first so their edges find both ends.
-    cy.add(toAdd.filter((d) => d.group === "nodes"));
-    cy.add(toAdd.filter((d) => d.group === "edges"));
+    const added = cy.add(toAdd.filter((d) => d.group === "nodes")).union(cy.add(toAdd.filter((d) => d.group === "edges")));
+    added.forEach((ele) => void ele.scratch("_classes", wanted.get(ele.id())?.classes ?? ""));
   });
 }
 
-/**
- * fcose on what is shown now (the "Re-layout" button). With a seed and no
- * animation it is deterministic (Math.random is swapped for a seeded generator
- * while the synchronous layout runs), so a re-laid-out view kept in the URL
- * comes back the same on reload.
- */
-export function runLayout(cy: cytoscape.Core, options: { animate?: boolean; seed?: number } = {}): void {
-  const n = cy.nodes().length;
-  const animate = options.seed ? false : (options.animate ?? n < 800);
-  const layout = cy.layout({
-    name: "fcose",
-    quality: n > 1000 ? "draft" : "default",
-    randomize: true,
-    animate,
-    animationDuration: 600,
-    fit: true,
-    padding: fitPadding(cy),
-    idealEdgeLength: () => 80,
-    nodeRepulsion: () => 6000,
-  } as cytoscape.LayoutOptions);
-  if (!options.seed) {
-    layout.run();
-    return;
+/** The fields of `next` that differ from `current` (shallow; arrays and objects by value), or null. */
+function changedData(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | null {
+  let out: Record<string, unknown> | null = null;
+  for (const k in next) {
+    const a = current[k];
+    const b = next[k];
+    if (a === b || (typeof b === "object" && b !== null && JSON.stringify(a) === JSON.stringify(b))) continue;
+    (out ??= {})[k] = b;
   }
-  const random = Math.random;
-  // The in-page layout scrambles its seed so nearby seeds give unrelated layouts.
-  Math.random = seededRandom(options.seed * 2654435761);
-  try {
-    layout.run();
-  } finally {
-    Math.random = random;
-  }
+  return out;
 }

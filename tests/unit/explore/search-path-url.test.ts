@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilters, defaultFilters, toggleTypeStatus } from "../../../src/explore/filters";
 import { createActorSearch } from "../../../src/explore/search";
 import { shortestPath } from "../../../src/explore/path";
@@ -6,6 +6,8 @@ import { decodeViewState, defaultViewState, encodeViewState, sameViewState, type
 import { fixtureGraph } from "./fixture";
 
 describe("createActorSearch", () => {
+  // Typo matching loads on demand (the search box's first focus in the page).
+  beforeAll(() => search.prepare?.());
   const search = createActorSearch(fixtureGraph().actors);
   it("finds by name, tolerating typos", () => {
     expect(search("Hezbolah")[0].actor.id).toBe("hezbollah");
@@ -136,6 +138,8 @@ describe("URL view state", () => {
       layout: 3,
       sizeBy: "pagerank",
       colorBy: "community",
+      reveal: { more: ["a1", "a,2"], communities: ["iran"], all: true },
+      renderer: "webgl",
     };
     const qs = encodeViewState(state);
     expect(decodeViewState(qs)).toEqual(state);
