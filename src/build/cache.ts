@@ -1,16 +1,43 @@
 // Content-hash cache of per-article extractions on disk: one JSON file per
 // article, keyed by the article (id, title, date, text) and the extractor
 // version. A damaged entry is a miss, never an error.
+//
+// Entries are made in the extracting thread (`cacheEntryJson`), so the main
+// thread only writes bytes. Evidence sentences that are a plain slice of the
+// article are left out (they are most of an entry) and put back on reading.
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ArticleInput } from "../extract/extract";
-import { plainReviver } from "./plain";
+import type { ArticleInput, DocumentExtraction } from "../extract/extract";
+import { plainReviver, toPlain } from "./plain";
+
+/** A DocumentExtraction without its `doc`, as the pipeline keeps it. */
+export type Extraction = Omit<DocumentExtraction, "doc">;
 
 export interface CacheEntry {
-  /** A DocumentExtraction without its `doc`: plain data when stored, with Maps and Sets again when read. */
-  extraction: unknown;
+  extraction: Extraction;
   degraded: string[];
+}
+
+/** The JSON of a cache entry for `doc`: plain data, without the sentences that `doc.text` gives back. */
+export function cacheEntryJson(doc: ArticleInput, extraction: Extraction, degraded: string[]): string {
+  const relations = extraction.relations.map((r) => {
+    const e = r.evidence;
+    if (e.sentence === undefined || doc.text.slice(e.start, e.end) !== e.sentence) return r;
+    const { sentence: _, ...rest } = e;
+    return { ...r, evidence: rest };
+  });
+  return JSON.stringify({ extraction: toPlain({ ...extraction, relations }), degraded });
+}
+
+/** A cache entry read back for `doc`, with its sentences restored; undefined when it is not an entry. */
+export function parseCacheEntry(doc: ArticleInput, json: string): CacheEntry | undefined {
+  const entry = JSON.parse(json, plainReviver) as CacheEntry;
+  if (!entry || typeof entry !== "object" || !entry.extraction || !Array.isArray(entry.extraction.relations) || !Array.isArray(entry.degraded)) return undefined;
+  // In the evidence's own key order (doc, sentence, …): a rebuilt graph is byte-identical to a fresh one.
+  for (const r of entry.extraction.relations)
+    if (r.evidence.sentence === undefined) r.evidence = { doc: r.evidence.doc, sentence: doc.text.slice(r.evidence.start, r.evidence.end), ...r.evidence };
+  return entry;
 }
 
 export class ExtractionCache {
@@ -33,20 +60,19 @@ export class ExtractionCache {
 
   async get(doc: ArticleInput): Promise<CacheEntry | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(this.key(doc)), "utf8"), plainReviver) as CacheEntry;
-      return entry && typeof entry === "object" && "extraction" in entry && Array.isArray(entry.degraded) ? entry : undefined;
+      return parseCacheEntry(doc, await readFile(this.file(this.key(doc)), "utf8"));
     } catch {
       return undefined;
     }
   }
 
-  /** Stores an entry whose extraction is plain data (see plain.ts). */
-  async set(doc: ArticleInput, entry: CacheEntry): Promise<void> {
+  /** Stores an entry made by `cacheEntryJson`. */
+  async set(doc: ArticleInput, entryJson: string): Promise<void> {
     const file = this.file(this.key(doc));
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       await mkdir(join(file, ".."), { recursive: true });
-      await writeFile(tmp, JSON.stringify(entry));
+      await writeFile(tmp, entryJson);
       await rename(tmp, file);
     } catch {
       // A cache that cannot be written only costs speed.

@@ -9,7 +9,6 @@ import type { Graph } from "../graph/schema";
 import { readCorpus, type SkippedFile } from "../io/corpus";
 import type { SourceDocument } from "../extract/document";
 import { ExtractionCache, type CacheEntry } from "./cache";
-import { fromPlain } from "./plain";
 import { extractorVersion } from "./version";
 import type { ExtractOutcome } from "./worker";
 
@@ -73,7 +72,7 @@ export interface BuildResult {
   summary: BuildSummary;
 }
 
-type Extract = (doc: SourceDocument) => Promise<ExtractOutcome>;
+type Extract = (doc: SourceDocument, cache: boolean) => Promise<ExtractOutcome>;
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -82,10 +81,10 @@ function errorMessage(err: unknown): string {
 async function inProcessExtractor(): Promise<{ extract: Extract; close: () => Promise<void> }> {
   const { extractOne } = await import("./worker");
   return {
-    extract: async (doc) => {
+    extract: async (doc, cache) => {
       // Let timers (the progress bar) run between articles.
       await new Promise((r) => setImmediate(r));
-      return extractOne(doc);
+      return extractOne(doc, cache);
     },
     close: async () => {},
   };
@@ -101,11 +100,11 @@ async function poolExtractor(threads: number, timeoutMs: number): Promise<{ extr
     execArgv: [],
   });
   return {
-    extract: async (doc) => {
+    extract: async (doc, cache) => {
       const ac = new AbortController();
       const timer = setTimeout(() => ac.abort(), timeoutMs);
       try {
-        return (await pool.run({ doc: { id: doc.id, title: doc.title, date: doc.date, text: doc.text } }, { signal: ac.signal })) as ExtractOutcome;
+        return (await pool.run({ doc: { id: doc.id, title: doc.title, date: doc.date, text: doc.text }, cache }, { signal: ac.signal })) as ExtractOutcome;
       } catch (err) {
         if (ac.signal.aborted) throw new Error(`stopped after the time budget of ${timeoutMs / 1000} s`, { cause: err });
         throw err;
@@ -138,7 +137,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
   // The cache first: only the misses go to the extractor.
-  // Entries come back with Maps and Sets rebuilt: one copy of each result in memory.
+  // Entries come back with Maps and Sets rebuilt and sentences restored from the article.
   const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
   const todo = docs.map((_, i) => i).filter((i) => !outcomes[i]);
   lap("cacheReadMs");
@@ -178,12 +177,12 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
           inFlight.add(doc.path);
           opts.onProgress?.({ done, total: docs.length, file: doc.path });
           try {
-            const o = await ex.extract(doc);
+            const o = await ex.extract(doc, cache !== null);
             const began = o.startedAt - performance.timeOrigin;
             if (firstExtractionMs === null || began < firstExtractionMs) firstExtractionMs = Math.round(began);
             // Written in the background: the lane takes the next article at once.
-            if (cache) writes.push(cache.set(doc, { extraction: o.extraction, degraded: o.degraded }));
-            outcomes[i] = { extraction: fromPlain(o.extraction), degraded: o.degraded };
+            if (cache && o.cacheJson !== undefined) writes.push(cache.set(doc, o.cacheJson));
+            outcomes[i] = { extraction: o.extraction, degraded: o.degraded };
           } catch (err) {
             // An extractor bug (or a stall) on one article must not cost the others.
             failed.push({ path: doc.path, reason: `extraction failed: ${errorMessage(err)}` });
@@ -206,7 +205,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     const o = outcomes[i];
     if (!o || failedAt.has(i)) return;
     // Results carry no document (it is most of their bytes): the one read is put back.
-    extractions.push({ ...(o.extraction as Omit<DocumentExtraction, "doc">), doc });
+    extractions.push({ ...o.extraction, doc });
     if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
   });
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

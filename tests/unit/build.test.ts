@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/build/pipeline";
 import { fromPlain, plainReviver, toPlain } from "../../src/build/plain";
+import { cacheEntryJson, parseCacheEntry } from "../../src/build/cache";
 import { extractorVersion } from "../../src/build/version";
 import { writeFileAtomic, writeJsonAtomic } from "../../src/build/write";
 
@@ -58,6 +59,41 @@ describe("plain data", () => {
     expect([...back.a.keys()]).toEqual(["z", "y"]);
     expect([...back.a.get("z")!.s]).toEqual(["b", "a"]);
     expect(JSON.parse(JSON.stringify(toPlain(x)), plainReviver)).toEqual(x);
+  });
+});
+
+describe("cache entries", () => {
+  const doc = { id: "a.txt", title: "A", date: null, text: "Iran and Iraq met.  Then  they argued." };
+  const evidence = (start: number, end: number, sentence: string) => ({
+    doc: "a.txt",
+    sentence,
+    start,
+    end,
+    trigger: { start, end: start + 1, text: "x" },
+    sourceMention: { start, end: start + 1 },
+    targetMention: { start, end: start + 1 },
+    rule: "svo",
+    attribution: { kind: "author" as const, text: "the article" },
+  });
+  const extraction = {
+    actors: new Map([["iran", { name: "Iran", kind: "state" as const, forms: ["Iran"], mentions: 1 }]]),
+    relations: [
+      { source: "iran", target: "iraq", type: "meeting" as const, status: "asserted" as const, directed: false, evidence: evidence(0, 18, "Iran and Iraq met.") },
+      // A sentence that is not a plain slice of the text (whitespace collapsed) is kept as it is.
+      { source: "iran", target: "iraq", type: "criticism" as const, status: "asserted" as const, directed: true, evidence: evidence(20, 39, "Then they argued.") },
+    ],
+  };
+
+  it("leaves out sentences the article gives back, and restores them on reading", () => {
+    const json = cacheEntryJson(doc, extraction, ["split a long sentence"]);
+    expect(json).not.toContain("Iran and Iraq met.");
+    expect(json).toContain("Then they argued.");
+    expect(parseCacheEntry(doc, json)).toEqual({ extraction, degraded: ["split a long sentence"] });
+  });
+
+  it("reads something that is not an entry as a miss", () => {
+    expect(parseCacheEntry(doc, "{}")).toBeUndefined();
+    expect(parseCacheEntry(doc, '{"extraction":{"relations":"no"},"degraded":[]}')).toBeUndefined();
   });
 });
 
