@@ -252,7 +252,7 @@ describe("exports and opening a graph file", { timeout: 120_000 }, () => {
     await input.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
     await page.getByTestId("open-graph-error").filter({ hasText: "notes.json is not a JSON file" }).waitFor();
     await input.setInputFiles({ name: "old.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...small, schemaVersion: 1 })) });
-    await page.getByTestId("open-graph-error").filter({ hasText: "schemaVersion 1, this version of entente reads 2" }).waitFor();
+    await page.getByTestId("open-graph-error").filter({ hasText: "schemaVersion 1, this version of entente reads 3" }).waitFor();
     await input.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ nodes: [] })) });
     await page.getByTestId("open-graph-error").filter({ hasText: "not an entente graph file" }).waitFor();
     expect(await page.evaluate(() => window.__cy!.nodes().length)).toBeGreaterThan(10);
