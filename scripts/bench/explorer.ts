@@ -26,7 +26,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { Graph } from "../../src/graph/schema";
 import { generateSyntheticGraph } from "../../src/graph/synthetic";
 import { layoutGraph } from "../../src/layout/layoutGraph";
-import { buildApp, CHROMIUM_PATH, launchChromium, removeDir, ROOT, serveApp } from "../../tests/e2e/harness";
+import { buildApp, CHROMIUM_PATH, graphSite, launchChromium, removeDir, ROOT, serveApp } from "../../tests/e2e/harness";
 
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes("--json");
@@ -304,7 +304,10 @@ export async function runExplorerBench(): Promise<ExplorerBenchRow[]> {
   try {
     for (const actors of SIZES) {
       const { graph, layout, layoutMs } = graphOfSize(actors);
-      server.setGraph(JSON.stringify(graph));
+      // As the build writes it: the graph file, article texts in files beside it.
+      const site = graphSite(graph);
+      server.setGraph(site.graph);
+      for (const [path, body] of Object.entries(site.files)) server.setFile(path, body);
       const query = (graph.actors.find((a) => a.kind === "state") ?? graph.actors[0]).name.slice(0, -2);
       const viewport = { width: 1440, height: 900 };
       let page = await browser.newPage({ viewport });

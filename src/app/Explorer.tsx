@@ -104,7 +104,7 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const wantFuzzy = useCallback(() => {
     if (!fuzzyReady)
       actorIndex.prepare?.().then(
-        () => setFuzzyFor(actorIndex),
+        () => setFuzzyFor(() => actorIndex),
         () => setProblem(CHUNK_PROBLEM),
       );
   }, [actorIndex, fuzzyReady]);
