@@ -128,6 +128,11 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     rssMb[name.replace(/Ms$/, "")] = Math.round(process.memoryUsage().rss / 2 ** 20);
     mark = now;
   };
+  // The main thread needs the extractor's lexicon for assembly (and extracts a
+  // single small article itself): its modules load while the corpus is read.
+  const mainExtractor = import("./worker").then((m) => m.threadExtractor);
+  // Awaited later; until then a failure must not count as unhandled.
+  mainExtractor.catch(() => {});
   const corpus = await readCorpus(input);
   lap("readMs");
   const docs = corpus.documents;
@@ -145,18 +150,10 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const small = todo.length === 1 && docs[todo[0]].text.length < SMALL_SINGLE_ARTICLE;
   const threads = small ? 0 : Math.max(0, Math.min(requested, todo.length));
 
-  // The main thread needs the lexicon for assembly: with workers, made while they
-  // extract; in-process, the extractor's own.
   const assembler = (async () => {
-    const { assembleGraph } = await import("../extract/extract");
-    if (threads > 0) {
-      const [{ createExtractor }, { defaultGazetteer }] = await Promise.all([import("../extract/extract"), import("../extract/gazetteer-data")]);
-      return { assembleGraph, lexicon: createExtractor(defaultGazetteer()).lexicon };
-    }
-    const { threadExtractor } = await import("./worker");
+    const [{ assembleGraph }, threadExtractor] = await Promise.all([import("../extract/extract"), mainExtractor]);
     return { assembleGraph, lexicon: threadExtractor().lexicon };
   })();
-  // Awaited after extraction; until then a failure must not count as unhandled.
   assembler.catch(() => {});
 
   const failed: FileProblem[] = [];

@@ -4,7 +4,7 @@
 // CSV writes three files beside each other: NAME.actors.csv, NAME.relations.csv, NAME.evidence.csv.
 import { InvalidArgumentError } from "commander";
 import type { Graph } from "../graph/schema";
-import { isExportFormat, serializeGraph, EXPORT_FORMATS, type ExportFormat } from "./formats";
+import { isExportFormat, EXPORT_FORMATS, type ExportFormat } from "./exportFormats";
 
 export type { ExportFormat };
 
@@ -27,6 +27,8 @@ function serializeSuffixes(format: ExportFormat): string[] {
 
 /** Serializes and writes (through `write`, e.g. an atomic write); returns the paths written. */
 export async function writeGraphAs(format: ExportFormat, out: string, graph: Graph, write: (path: string, content: string) => Promise<void>): Promise<string[]> {
+  // Loaded only here: a JSON build does not need the XML and CSV writers.
+  const { serializeGraph } = await import("./formats");
   const files = serializeGraph(graph, format, { exportedAt: new Date().toISOString(), scope: "build" });
   const paths = outputPaths(format, out);
   for (let i = 0; i < files.length; i++) await write(paths[i], files[i].content);

@@ -5,8 +5,9 @@ import { toGexf } from "./gexf";
 import { toGraphML } from "./graphml";
 import { metaRecord, type ActorMetrics, type ExportMeta } from "./rows";
 
-export const EXPORT_FORMATS = ["json", "graphml", "gexf", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from "./exportFormats";
+
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from "./exportFormats";
 
 export interface ExportFile {
   /** Appended to the base name: ".json", ".graphml", ".gexf", ".actors.csv" … */
@@ -40,8 +41,4 @@ export function serializeGraph(graph: Graph, format: ExportFormat, meta: ExportM
       ];
     }
   }
-}
-
-export function isExportFormat(v: string): v is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(v);
 }
