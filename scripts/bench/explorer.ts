@@ -16,10 +16,12 @@
 // npm run bench -- --only explorer [--json] [--profile] [--sizes 500,5000]
 //   --json     one JSON object per size, with the initial JS size (gzip bytes of the
 //              scripts the page loads before any user action)
-//   --profile  a CPU profile (CDP Profiler) of first paint and of a filter change at
-//              the middle size, ours and plain; prints the top self-time functions
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+//   --profile  a CPU profile (CDP Profiler) of first paint, a filter change, search and
+//              focus at the middle size, ours (an unminified build of the same code, so
+//              functions keep their names) and plain; prints the top self-time functions
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -280,6 +282,17 @@ async function profile(page: Page, run: () => Promise<unknown>): Promise<string[
   ];
 }
 
+/** The app built without minification, for profiles that name functions. */
+function buildUnminified(): string {
+  const outDir = mkdtempSync(join(tmpdir(), "entente-app-unminified-"));
+  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", outDir, "--emptyOutDir", "--minify", "false", "--logLevel", "error"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  writePlainPage(outDir);
+  return outDir;
+}
+
 function graphOfSize(actors: number): { graph: Graph; layout: string; layoutMs: number } {
   const t0 = performance.now();
   const quality = actors > 1000 ? "draft" : "default";
@@ -292,6 +305,8 @@ export async function runExplorerBench(): Promise<ExplorerBenchRow[]> {
   const dir = buildApp();
   writePlainPage(dir);
   const server = await serveApp(dir, null);
+  const profileDir = PROFILE ? buildUnminified() : null;
+  const profileServer = profileDir ? await serveApp(profileDir, null) : null;
   const browser = await launchChromium();
   // WebGL needs a GL context: no GPU here, so SwiftShader (software) stands in.
   const glBrowser = await chromium.launch({
@@ -308,6 +323,8 @@ export async function runExplorerBench(): Promise<ExplorerBenchRow[]> {
       const site = graphSite(graph);
       server.setGraph(site.graph);
       for (const [path, body] of Object.entries(site.files)) server.setFile(path, body);
+      profileServer?.setGraph(site.graph);
+      for (const [path, body] of Object.entries(site.files)) profileServer?.setFile(path, body);
       const query = (graph.actors.find((a) => a.kind === "state") ?? graph.actors[0]).name.slice(0, -2);
       const viewport = { width: 1440, height: 900 };
       let page = await browser.newPage({ viewport });
@@ -319,9 +336,9 @@ export async function runExplorerBench(): Promise<ExplorerBenchRow[]> {
       page = await glBrowser.newPage({ viewport });
       const webgl = await measureWebgl(page, `${server.url}?renderer=webgl`).catch((e: Error) => ({ unavailable: e.message.split("\n")[0] }));
       await page.close();
-      if (PROFILE && actors === SIZES[Math.floor(SIZES.length / 2)]) {
+      if (profileServer && actors === SIZES[Math.floor(SIZES.length / 2)]) {
         page = await browser.newPage({ viewport });
-        profiles.push(`ours, first paint (${actors} actors):`, ...(await profile(page, () => firstPaint(page, server.url, OURS_READY))));
+        profiles.push(`ours, first paint (${actors} actors):`, ...(await profile(page, () => firstPaint(page, profileServer.url, OURS_READY))));
         profiles.push(`ours, filter change off and on:`, ...(await profile(page, async () => (await filterChange(page, true)) + (await filterChange(page, false)))));
         profiles.push(`ours, search and focus:`, ...(await profile(page, async () => (await search(page, query)) + (await focusFirstHit(page)))));
         await page.close();
@@ -355,7 +372,9 @@ export async function runExplorerBench(): Promise<ExplorerBenchRow[]> {
     await glBrowser.close();
     await browser.close();
     await server.close();
+    await profileServer?.close();
     removeDir(dir);
+    if (profileDir) removeDir(profileDir);
   }
   if (!JSON_OUT) printTable(rows);
   if (profiles.length) log(`\nWhere the time goes (CPU profile, self time):\n${profiles.join("\n")}`);

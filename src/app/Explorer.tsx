@@ -37,7 +37,7 @@ const RelationTable = lazyPart(() => import("./RelationTable").then((m) => m.Rel
 const ShortcutSheet = lazyPart(() => import("./ShortcutSheet").then((m) => m.ShortcutSheet));
 
 /**
- * A value computed by a module loaded on demand, off the current frame (so a click
+ * A value computed by a module loaded on demand, when the page is idle (so a click
  * paints first). Until the first result it is null; after that the last result
  * stays while the next one is computed.
  */
@@ -46,14 +46,17 @@ function useOnDemand<M, T>(load: () => Promise<M>, compute: ((m: M) => T) | null
   useEffect(() => {
     if (!compute) return;
     let live = true;
-    const timer = setTimeout(() => {
+    const run = () =>
       load().then(
         (m) => live && setResult({ value: compute(m), compute }),
         () => live && onProblem(CHUNK_PROBLEM),
       );
-    }, 0);
+    // When the page is idle: a click's panel and highlight paint first, numbers follow.
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(run, { timeout: 400 }) : null;
+    const timer = idle === null ? setTimeout(run, 0) : undefined;
     return () => {
       live = false;
+      if (idle !== null) cancelIdleCallback(idle);
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -70,7 +70,14 @@ function lowerBound(words: readonly string[], w: string): number {
   return lo;
 }
 
-export function createActorSearch(actors: readonly Actor[]): ActorSearch {
+interface WordIndex {
+  entries: Entry[];
+  /** Every word of every name and alias, sorted, with the entry it belongs to: a word prefix is one range. */
+  words: string[];
+  owners: number[];
+}
+
+function buildWordIndex(actors: readonly Actor[]): WordIndex {
   const entries: Entry[] = actors.map((actor) => ({
     actor,
     texts: [actor.name, ...actor.aliases].map((raw, i) => {
@@ -78,7 +85,6 @@ export function createActorSearch(actors: readonly Actor[]): ActorSearch {
       return { text, words: text ? text.split(" ") : [], alias: i === 0 ? null : raw };
     }),
   }));
-  // Every word of every name and alias, sorted, with the entry it belongs to: a word prefix is one range.
   const pairs: [string, number][] = [];
   entries.forEach((e, i) => {
     for (const t of e.texts) for (const w of new Set(t.words)) pairs.push([w, i]);
@@ -87,6 +93,13 @@ export function createActorSearch(actors: readonly Actor[]): ActorSearch {
   const words = pairs.map((p) => p[0]);
   const owners = pairs.map((p) => p[1]);
 
+  return { entries, words, owners };
+}
+
+/** The index is built on the first search (or `prepare`), not when the graph loads: most first views search nothing. */
+export function createActorSearch(actors: readonly Actor[]): ActorSearch {
+  let built: WordIndex | null = null;
+  const wordIndex = () => (built ??= buildWordIndex(actors));
   let fuzzy: MiniSearch | null = null;
   let building: Promise<void> | null = null;
   const prepare = () => {
@@ -94,7 +107,7 @@ export function createActorSearch(actors: readonly Actor[]): ActorSearch {
       const index = new MiniSearchClass!({ idField: "i", fields: ["name", "aliases"], processTerm: (t) => fold(t) || null, tokenize: (t) => t.split(/[^\p{L}\p{N}]+/u) });
       // In slices: at 20,000 actors the whole index takes a few hundred milliseconds.
       await index.addAllAsync(
-        entries.map((e, i) => ({ i, name: e.actor.name, aliases: e.actor.aliases.join(" \u0000 ") })),
+        wordIndex().entries.map((e, i) => ({ i, name: e.actor.name, aliases: e.actor.aliases.join(" \u0000 ") })),
         { chunkSize: 1000 },
       );
       fuzzy = index;
@@ -105,6 +118,7 @@ export function createActorSearch(actors: readonly Actor[]): ActorSearch {
   const search: ActorSearch = (query, limit = 10) => {
     const q = fold(query);
     if (!q) return [];
+    const { entries, words, owners } = wordIndex();
     const qWords = q.split(" ");
     const hits = new Map<string, ActorSearchHit>();
     // Candidates: entries with a word starting with the longest query word (every literal match has one).
