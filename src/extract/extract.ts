@@ -163,12 +163,15 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
   const gazetteer = new Map(lexicon.actors.map((a) => [a.id, a]));
   // Global id for every document-local key.
   const textActors = new TextActorIndex();
-  const globalId = new Map<string, string>(); // `${doc}\u0000${key}` -> id
+  // Per extraction (same order): document-local actor key -> global id.
+  const globalIds: Map<string, string>[] = [];
   const usedIds = new Set(gazetteer.keys());
   for (const x of extractions) {
+    const globalId = new Map<string, string>();
+    globalIds.push(globalId);
     for (const [key, a] of x.actors) {
       if (gazetteer.has(key)) {
-        globalId.set(`${x.doc.id}\u0000${key}`, key);
+        globalId.set(key, key);
         continue;
       }
       let match = textActors.find(a.kind, a.name);
@@ -182,19 +185,21 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
         usedIds.add(id);
         match = textActors.add(id, a.name, a.kind);
       } else if (a.name.length > match.name.length) textActors.rename(match, a.name);
-      globalId.set(`${x.doc.id}\u0000${key}`, match.id);
+      globalId.set(key, match.id);
     }
   }
 
   const relations = new Map<string, Relation>();
-  const evidenceSeen = new Set<string>(); // `${relation id}|${doc}|${start}|${trigger.start}`
-  for (const x of extractions) {
+  extractions.forEach((x, i) => {
+    const globalId = globalIds[i];
+    // An evidence is the same when its relation, sentence and trigger are: only within one document.
+    const evidenceSeen = new Set<string>(); // `${relation id}|${start}|${trigger.start}`
     for (const r of x.relations) {
-      let source = globalId.get(`${x.doc.id}\u0000${r.source}`)!;
-      let target = globalId.get(`${x.doc.id}\u0000${r.target}`)!;
+      let source = globalId.get(r.source)!;
+      let target = globalId.get(r.target)!;
       if (source === target) continue;
       // (Fallbacks for extractions made before evidence had a rule and an attribution, e.g. from a cache.)
-      const attribution = globalAttribution(r.evidence.attribution ?? AUTHOR_ATTRIBUTION, (key) => globalId.get(`${x.doc.id}\u0000${key}`));
+      const attribution = globalAttribution(r.evidence.attribution ?? AUTHOR_ATTRIBUTION, (key) => globalId.get(key));
       let evidence: Evidence = { ...r.evidence, rule: r.evidence.rule || LEGACY_RULE, attribution };
       // Two-sided relations are stored once, in a canonical order.
       if (!r.directed && source > target) {
@@ -207,12 +212,12 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
         rel = { id, source, target, type: r.type, status: r.status, directed: r.directed, disputed: false, confidence: 0, evidence: [] };
         relations.set(id, rel);
       }
-      const seenKey = `${id}|${evidence.doc}|${evidence.start}|${evidence.trigger.start}`;
+      const seenKey = `${id}|${evidence.start}|${evidence.trigger.start}`;
       if (evidenceSeen.has(seenKey)) continue;
       evidenceSeen.add(seenKey);
       rel.evidence.push(evidence);
     }
-  }
+  });
   const relationList = [...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const rel of relationList) rel.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.trigger.start - b.trigger.start));
   const disputed = disputedRelationIds(relationList);
@@ -229,9 +234,9 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
   }
 
   const actors = new Map<string, { actor: Actor; docs: Set<string>; aliasKeys: Set<string> }>();
-  for (const x of extractions) {
+  extractions.forEach((x, i) => {
     for (const [key, a] of x.actors) {
-      const id = globalId.get(`${x.doc.id}\u0000${key}`)!;
+      const id = globalIds[i].get(key)!;
       const entry = gazetteer.get(id);
       if (!entry && !kept.has(id)) continue;
       let slot = actors.get(id);
@@ -263,7 +268,7 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
         slot.actor.aliases.push(f);
       }
     }
-  }
+  });
   for (const { actor } of actors.values()) {
     actor.aliases.sort();
     actor.documents.sort();
