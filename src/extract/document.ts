@@ -422,7 +422,8 @@ function classifyCredit(t: string): LineVerdict | null {
     const keep = t.slice(0, t.length - removed.length).trimEnd();
     if (t.endsWith(removed) && /\p{Ll}/u.test(keep)) return { kind: "photo-credit", keep, removed };
   }
-  const mixed = MIXED_CASE_TRAILING_CREDIT.exec(t);
+  // The pattern needs a "/": most lines have none, and trying it at every position of a long paragraph was most of reading a corpus.
+  const mixed = t.includes("/") ? MIXED_CASE_TRAILING_CREDIT.exec(t) : null;
   if (mixed) {
     const keep = t.slice(0, mixed.index).trimEnd();
     if (!/\p{Ll}/u.test(keep)) return { kind: "photo-credit" };
