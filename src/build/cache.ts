@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleInput, DocumentExtraction } from "../extract/extract";
-import { plainReviver, toPlain } from "./plain";
 
 /** A DocumentExtraction without its `doc`, as the pipeline keeps it. */
 export type Extraction = Omit<DocumentExtraction, "doc">;
@@ -19,7 +18,11 @@ export interface CacheEntry {
   degraded: string[];
 }
 
-/** The JSON of a cache entry for `doc`: plain data, without the sentences that `doc.text` gives back. */
+/**
+ * The JSON of a cache entry for `doc`, without the sentences that `doc.text`
+ * gives back. The actors Map is written as its entries: read back with a plain
+ * JSON.parse (a reviver called on every value made reading the cache slow).
+ */
 export function cacheEntryJson(doc: ArticleInput, extraction: Extraction, degraded: string[]): string {
   const relations = extraction.relations.map((r) => {
     const e = r.evidence;
@@ -27,17 +30,21 @@ export function cacheEntryJson(doc: ArticleInput, extraction: Extraction, degrad
     const { sentence: _, ...rest } = e;
     return { ...r, evidence: rest };
   });
-  return JSON.stringify({ extraction: toPlain({ ...extraction, relations }), degraded });
+  return JSON.stringify({ actors: [...extraction.actors], relations, degraded });
 }
 
 /** A cache entry read back for `doc`, with its sentences restored; undefined when it is not an entry. */
 export function parseCacheEntry(doc: ArticleInput, json: string): CacheEntry | undefined {
-  const entry = JSON.parse(json, plainReviver) as CacheEntry;
-  if (!entry || typeof entry !== "object" || !entry.extraction || !Array.isArray(entry.extraction.relations) || !Array.isArray(entry.degraded)) return undefined;
+  const entry = JSON.parse(json) as { actors?: unknown; relations?: unknown; degraded?: unknown } | null;
+  if (!entry || typeof entry !== "object" || !Array.isArray(entry.actors) || !Array.isArray(entry.relations) || !Array.isArray(entry.degraded)) return undefined;
+  const relations = entry.relations as Extraction["relations"];
   // In the evidence's own key order (doc, sentence, …): a rebuilt graph is byte-identical to a fresh one.
-  for (const r of entry.extraction.relations)
-    if (r.evidence.sentence === undefined) r.evidence = { doc: r.evidence.doc, sentence: doc.text.slice(r.evidence.start, r.evidence.end), ...r.evidence };
-  return entry;
+  for (const r of relations)
+    if (r.evidence.sentence === undefined) {
+      const { doc: id, ...rest } = r.evidence;
+      r.evidence = { doc: id, sentence: doc.text.slice(rest.start, rest.end), ...rest };
+    }
+  return { extraction: { actors: new Map(entry.actors as [string, unknown][]) as Extraction["actors"], relations }, degraded: entry.degraded as string[] };
 }
 
 export class ExtractionCache {

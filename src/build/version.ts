@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Bump when the cache entry format changes. */
-const CACHE_FORMAT = "entente-cache-3";
+const CACHE_FORMAT = "entente-cache-4";
 
 function listFiles(dir: string, rel: string, skip: Set<string>, out: string[]): void {
   let entries;
