@@ -2,7 +2,7 @@
 // (arrow keys move, Enter selects), selection shared with the graph. Rows come
 // a page at a time (a button and the arrow key past the last row add the next
 // page), so thousands of relations never mean thousands of DOM rows at once.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { AggregatedEdge } from "../explore/aggregate";
 import { STATUS_WORD, TYPE_COLORS } from "../view/palette";
 import type { GraphIndex } from "./Details";
@@ -46,7 +46,7 @@ export function RelationTable({
     body.current?.querySelectorAll<HTMLTableRowElement>("tr")[focusRow.current]?.focus();
     focusRow.current = null;
   }, [shown]);
-  const name = (id: string) => index.actor.get(id)?.name ?? id;
+  const name = useCallback((id: string) => index.actor.get(id)?.name ?? id, [index]);
   const rows = useMemo(() => {
     // Every word must match somewhere: actor names and aliases, type (id and label), status (said/planned/denied or asserted/intended).
     const words = fold(text).split(/\s+/).filter(Boolean);
@@ -80,7 +80,7 @@ export function RelationTable({
       const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb));
       return c * sort.dir || a.id.localeCompare(b.id);
     });
-  }, [edges, sort, text, index]);
+  }, [edges, sort, text, index, name]);
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number) => {
     const rowsEls = body.current?.querySelectorAll<HTMLTableRowElement>("tr");

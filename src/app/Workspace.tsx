@@ -17,13 +17,15 @@ export function Workspace({ graph: built }: { graph: Graph }) {
   const [dialog, setDialog] = useState(false);
   const [dragging, setDragging] = useState(false);
 
+  // On `add` alone: the hook's object is new on every render, its `add` is stable.
+  const addArticles = added.add;
   const addFiles = useCallback(
     async (files: File[]) => {
       setDialog(true);
       const { articles, problems } = await filesToArticles(files);
-      void added.add(articles, problems);
+      void addArticles(articles, problems);
     },
-    [added.add],
+    [addArticles],
   );
 
   // Files dropped anywhere on the page are added (never opened by the browser).
