@@ -55,6 +55,9 @@ interface PlainFigures {
   filterDisplayMs: number;
   /** The same edges removed and added back. */
   filterRemoveMs: number;
+  /** Fading all but one actor's neighbourhood (and back): a class on each faded element, or one style function re-run for all. */
+  fadeClassMs: number;
+  fadeStyleFunctionMs: number;
 }
 export interface ExplorerBenchRow {
   actors: number;
@@ -108,6 +111,24 @@ function plainFilterChange(page: Page, how: "display" | "remove", off: boolean):
     if ("${how}" === "display") cy.edges('[type = "${FILTER_TYPE}"]').style("display", ${off} ? "none" : "element");
     else if (${off}) window.__removed = cy.remove('edge[type = "${FILTER_TYPE}"]');
     else window.__removed.restore();
+    requestAnimationFrame(() => ok(performance.now() - t0));
+  })`);
+}
+
+/** Plain Cytoscape: fade everything but one actor's neighbourhood, as a class per element or as a style function over a set. */
+function plainFade(page: Page, how: "class" | "function", on: boolean): Promise<number> {
+  return page.evaluate(`new Promise((ok) => {
+    const cy = window.__cy;
+    const hood = cy.nodes().max((n) => n.degree()).ele.closedNeighborhood();
+    const others = cy.elements().difference(hood);
+    const t0 = performance.now();
+    if ("${how}" === "class") cy.batch(() => ${on} ? others.addClass("faded") : others.removeClass("faded"));
+    else {
+      // The style function is added on first use, so it costs plain Cytoscape nothing before.
+      if (!window.__faded) cy.style().selector("node, edge").style("opacity", (ele) => (window.__faded.has(ele.id()) ? 0.1 : 1));
+      window.__faded = ${on} ? new Set(others.map((e) => e.id())) : new Set();
+      cy.style().update();
+    }
     requestAnimationFrame(() => ok(performance.now() - t0));
   })`);
 }
@@ -196,7 +217,17 @@ async function measurePlain(page: Page, url: string): Promise<PlainFigures> {
     display.push(await plainFilterChange(page, "display", true), await plainFilterChange(page, "display", false));
     remove.push(await plainFilterChange(page, "remove", true), await plainFilterChange(page, "remove", false));
   }
-  return { firstPaintMs: median(paints), filterDisplayMs: median(display), filterRemoveMs: median(remove) };
+  const fadeClass: number[] = [];
+  const fadeFunction: number[] = [];
+  for (let i = 0; i < REPEATS; i++) fadeClass.push(await plainFade(page, "class", true), await plainFade(page, "class", false));
+  for (let i = 0; i < REPEATS; i++) fadeFunction.push(await plainFade(page, "function", true), await plainFade(page, "function", false));
+  return {
+    firstPaintMs: median(paints),
+    filterDisplayMs: median(display),
+    filterRemoveMs: median(remove),
+    fadeClassMs: median(fadeClass),
+    fadeStyleFunctionMs: median(fadeFunction),
+  };
 }
 
 /** The bare page: plain Cytoscape as its getting-started example draws a graph, positions from the file. */
@@ -223,6 +254,8 @@ function writePlainPage(dir: string): void {
     style: [
       { selector: "node", style: { "background-color": "#666", label: "data(label)" } },
       { selector: "edge", style: { width: 3, "line-color": "#ccc", "target-arrow-color": "#ccc", "target-arrow-shape": "triangle", "curve-style": "bezier" } },
+      // For the fade measurement only (nothing has it when the page opens).
+      { selector: ".faded", style: { opacity: 0.1 } },
     ],
   });
   window.__cy = cy;
@@ -394,6 +427,7 @@ function printTable(rows: ExplorerBenchRow[]): void {
     ["webgl paint/filter", (r) => ("unavailable" in r.webgl ? "n/a" : `${ms(r.webgl.firstPaintMs)} / ${ms(r.webgl.filterMs)}`)],
     ["plain paint", (r) => ms(r.plain.firstPaintMs)],
     ["plain filter d/r", (r) => `${ms(r.plain.filterDisplayMs)} / ${ms(r.plain.filterRemoveMs)}`],
+    ["plain fade cls/fn", (r) => `${ms(r.plain.fadeClassMs)} / ${ms(r.plain.fadeStyleFunctionMs)}`],
   ];
   console.log(`\nExplorer (median of ${REPEATS}; ×N = ours ÷ plain Cytoscape in this run, below 0.5 is 2× faster)`);
   console.log(cols.map(([h]) => h.padEnd(20)).join(""));

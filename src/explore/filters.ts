@@ -49,9 +49,45 @@ export function attributionKey(a: Attribution): string {
   return a.kind === "actor" ? `actor:${a.actor}` : a.kind === "source" ? `source:${a.text.trim().toLowerCase()}` : "author";
 }
 
+// Speaker keys are strings built from the attribution: kept per evidence entry, so a filter change builds none.
+const speakerKeys = new WeakMap<Relation["evidence"][number], string>();
+function speakerKeyOf(e: Relation["evidence"][number]): string {
+  let k = speakerKeys.get(e);
+  if (k === undefined) speakerKeys.set(e, (k = attributionKey(e.attribution)));
+  return k;
+}
+
+/**
+ * Aggregated edges, one relation type at a time, reusing a type's edges while the
+ * relations shown of that type are the same objects in the same order (switching one
+ * type off or on aggregates only that type again). Edge ids carry the type, so this
+ * is the same set of edges as aggregating all at once.
+ */
+const edgesByType = new WeakMap<Graph, Map<RelationType, { relations: Relation[]; edges: AggregatedEdge[] }>>();
+function aggregateByType(graph: Graph, shown: readonly Relation[]): AggregatedEdge[] {
+  const byType = new Map<RelationType, Relation[]>();
+  for (const r of shown) {
+    let list = byType.get(r.type);
+    if (!list) byType.set(r.type, (list = []));
+    list.push(r);
+  }
+  let cache = edgesByType.get(graph);
+  if (!cache) edgesByType.set(graph, (cache = new Map()));
+  const symmetric = symmetricTypes(graph.relationTypes);
+  const out: AggregatedEdge[] = [];
+  for (const [type, relations] of byType) {
+    const hit = cache.get(type);
+    const same = hit !== undefined && hit.relations.length === relations.length && hit.relations.every((r, i) => r === relations[i]);
+    const edges = same ? hit.edges : aggregateEdges(relations, symmetric);
+    if (!same) cache.set(type, { relations, edges });
+    for (const e of edges) out.push(e);
+  }
+  return out;
+}
+
 /** Distinct speakers behind a relation's evidence. */
 export function speakerCount(r: Pick<Relation, "evidence">): number {
-  return new Set(r.evidence.map((e) => attributionKey(e.attribution))).size;
+  return new Set(r.evidence.map(speakerKeyOf)).size;
 }
 
 export const DEFAULT_FILTERS: Filters = Object.freeze({
@@ -178,7 +214,9 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
   const hiddenSourceKinds = new Set(filters.hiddenSourceKinds);
   const speakerFilter = filters.speakers.length > 0 ? new Set(filters.speakers) : null;
   const minConfidence = Math.min(1, Math.max(0, Number(filters.minConfidence) || 0));
-  const speakerOk = (e: Relation["evidence"][number]) => !hiddenSourceKinds.has(e.attribution.kind) && (speakerFilter === null || speakerFilter.has(attributionKey(e.attribution)));
+  const speakerOk = (e: Relation["evidence"][number]) => !hiddenSourceKinds.has(e.attribution.kind) && (speakerFilter === null || speakerFilter.has(speakerKeyOf(e)));
+  // Without source, date or document filters every relation keeps all its evidence: no per-relation copies.
+  const bySpeaker = hiddenSourceKinds.size > 0 || speakerFilter !== null;
   for (const d of graph.documents) counts.documents[d.id] = 0;
   for (const a of graph.actors) counts.kindsTotal[a.kind]++;
 
@@ -189,8 +227,8 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
     if (source === target) continue; // a person's tie to their own group, once folded
     if (!actorShown(source) || !actorShown(target)) continue;
     if (r.confidence < minConfidence) continue;
-    const cellShown = !hiddenCells.has(typeStatusKey(r.type, r.status));
-    const spoken = r.evidence.filter(speakerOk);
+    const cellShown = hiddenCells.size === 0 || !hiddenCells.has(typeStatusKey(r.type, r.status));
+    const spoken = bySpeaker ? r.evidence.filter(speakerOk) : r.evidence;
     // The timeline counts everything but the date range, so the brush shows what widening it would add.
     const undated = docFilter ? spoken.filter((e) => docFilter.has(e.doc)) : spoken;
     if (cellShown && undated.length >= minEvidence && (!filters.singleSource || speakerCount({ evidence: undated }) === 1)) {
@@ -199,15 +237,16 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
         if (d) counts.evidenceByDate.set(d, (counts.evidenceByDate.get(d) ?? 0) + 1);
       }
     }
-    const datedEvidence = spoken.filter((e) => inDateRange(e.doc));
+    const datedEvidence = dated ? spoken.filter((e) => inDateRange(e.doc)) : spoken;
     const evidence = docFilter ? datedEvidence.filter((e) => docFilter.has(e.doc)) : datedEvidence;
     if (cellShown && evidence.length > 0) {
-      const seen = new Set<string>();
+      // Most relations rest on one sentence: no set of seen speakers for those.
+      const seen = r.evidence.length > 1 ? new Set<string>() : null;
       for (const e of r.evidence) {
         if (!inDateRange(e.doc) || (docFilter && !docFilter.has(e.doc))) continue;
-        const key = attributionKey(e.attribution);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = speakerKeyOf(e);
+        if (seen?.has(key)) continue;
+        seen?.add(key);
         const label =
           e.attribution.kind === "actor"
             ? (actorById.get(e.attribution.actor!)?.name ?? e.attribution.text)
@@ -222,7 +261,8 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
     if (filters.singleSource && speakerCount({ evidence }) !== 1) continue;
     // Document counts ignore the document filter itself, so other documents show what choosing them would add.
     if (cellShown && datedEvidence.length >= minEvidence) {
-      for (const doc of new Set(datedEvidence.map((e) => e.doc))) counts.documents[doc] = (counts.documents[doc] ?? 0) + 1;
+      if (datedEvidence.length === 1) counts.documents[datedEvidence[0].doc] = (counts.documents[datedEvidence[0].doc] ?? 0) + 1;
+      else for (const doc of new Set(datedEvidence.map((e) => e.doc))) counts.documents[doc] = (counts.documents[doc] ?? 0) + 1;
     }
     if (evidence.length < minEvidence) continue;
     counts.typeStatus[r.type][r.status]++;
@@ -230,7 +270,7 @@ export function applyFilters(graph: Graph, filters: Filters): FilterResult {
     shown.push(source === r.source && target === r.target && evidence.length === r.evidence.length ? r : { ...r, source, target, evidence });
   }
 
-  const edges = aggregateEdges(shown, symmetricTypes(graph.relationTypes));
+  const edges = aggregateByType(graph, shown);
   const relationCount = new Map<string, number>();
   for (const e of edges) {
     relationCount.set(e.source, (relationCount.get(e.source) ?? 0) + e.count);
