@@ -13,6 +13,7 @@ import { applyHighlight } from "../view/highlight";
 import { downloadBlob } from "../view/download";
 import { fitPadding, layoutKey, savePositions } from "../view/useCytoscape";
 import { chooseRenderer, probeRenderer } from "../view/renderer";
+import { spreadByRank } from "../view/spread";
 import { CHUNK_PROBLEM, lazyPart, onDemand } from "../view/lazyPart";
 import { STATUS_WORD } from "../view/palette";
 import { useViewState, type UpdateMode } from "./useViewState";
@@ -163,7 +164,10 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   const measure =
     !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness;
   const community = structure && state.colorBy === "community" ? structure.community : null;
-  const elements = useMemo(() => buildElements(drawn, { measure, community, hiddenNeighbours: drawn.hiddenNeighbours }), [drawn, measure, community]);
+  // A large graph's drawn actors are spread out from the build's packed draft layout (small graphs keep the file's).
+  const large = view.nodes.length > DRAW_WHOLE_UP_TO;
+  const spread = useMemo(() => (large ? spreadByRank(drawn.nodes.map((n) => ({ id: n.id, position: n.actor.position }))) : null), [large, drawn.nodes]);
+  const elements = useMemo(() => buildElements(drawn, { measure, community, hiddenNeighbours: drawn.hiddenNeighbours, positions: spread }), [drawn, measure, community, spread]);
   // Exports and the table take what is drawn.
   const drawnRelations = useMemo(() => {
     if (!drawn.partial) return view;
@@ -236,6 +240,19 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cy, elements, selectedActor, selectedEdge, hops, path, pair?.a, pair?.b, searchHits]);
+
+  // The spread changes when the drawn set does: actors already drawn move to their new place (unless re-laid out).
+  useEffect(() => {
+    if (!cy || !spread || state.layout) return;
+    cy.batch(() =>
+      cy.nodes().forEach((n) => {
+        const p = spread.get(n.id());
+        if (p) n.position({ ...p });
+      }),
+    );
+    cy.fit(undefined, fitPadding(cy));
+    cy.emit("relabel");
+  }, [cy, spread, state.layout]);
 
   // Keep the selection in sight when a phone drawer opens or the view changes size.
   useEffect(() => {

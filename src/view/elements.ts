@@ -24,6 +24,8 @@ export interface ElementOptions {
   community?: ReadonlyMap<string, number> | null;
   /** Drawn node → neighbours not drawn (a partial first view): shown as "· +N" on its label and a dashed ring. */
   hiddenNeighbours?: ReadonlyMap<string, number> | null;
+  /** Positions to use instead of the file's (src/view/spread.ts). */
+  positions?: ReadonlyMap<string, { x: number; y: number }> | null;
 }
 
 export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, options: ElementOptions = {}): cytoscape.ElementDefinition[] {
@@ -52,7 +54,7 @@ export function buildElements(view: Pick<FilterResult, "nodes" | "edges">, optio
         importance: size * 1000 + Math.min(999, n.actor.mentions),
       },
       classes: [n.members.length ? "group-with-members" : "", more ? "has-more" : ""].filter(Boolean).join(" "),
-      position: n.actor.position ? { ...n.actor.position } : undefined,
+      position: options.positions?.get(n.id) ?? (n.actor.position ? { ...n.actor.position } : undefined),
     });
   }
   for (const e of view.edges) {

@@ -4,6 +4,7 @@ import { drawnView, FIRST_VIEW_ACTORS, NO_REVEAL, rankActors, revealCommunity, r
 import { createActorSearch } from "../../../src/explore/search";
 import { generateSyntheticGraph } from "../../../src/graph/synthetic";
 import { chooseRenderer } from "../../../src/view/renderer";
+import { spreadByRank } from "../../../src/view/spread";
 import { fixtureGraph } from "./fixture";
 
 const big = applyFilters(generateSyntheticGraph({ actors: 1500, relationsPerActor: 8, seed: 3 }), defaultFilters());
@@ -106,5 +107,20 @@ describe("chooseRenderer", () => {
     expect(chooseRenderer({ override: "canvas", glRenderer: gpu, cores: 8 })).toBe("canvas");
     expect(chooseRenderer({ override: "webgl", glRenderer: "SwiftShader", cores: 2 })).toBe("webgl");
     expect(chooseRenderer({ override: "webgl", glRenderer: null, cores: 8 })).toBe("canvas");
+  });
+});
+
+describe("spreadByRank", () => {
+  it("keeps each axis's order and opens clumps out to about the gap", () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, position: { x: Math.sin(i) * 3, y: Math.cos(i * 1.7) * 2 } }));
+    const out = spreadByRank(nodes, 50);
+    const byX = [...nodes].sort((a, b) => a.position.x - b.position.x).map((n) => out.get(n.id)!.x);
+    expect(byX).toEqual([...byX].sort((a, b) => a - b));
+    const pts = [...out.values()];
+    const nearest = pts.map((p, i) => Math.min(...pts.map((q, j) => (i === j ? Infinity : Math.hypot(p.x - q.x, p.y - q.y)))));
+    const median = nearest.sort((a, b) => a - b)[200];
+    expect(median).toBeGreaterThan(20);
+    expect(median).toBeLessThan(120);
+    expect(spreadByRank([{ id: "a" }]).size).toBe(0);
   });
 });
