@@ -10,6 +10,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { buildGraph, DEFAULT_CACHE_DIR, DEFAULT_DOC_TIMEOUT_MS, type BuildSummary } from "../src/build/pipeline";
 import { existingGraphDocuments, writeFileAtomic, writeGraphFiles, type GraphFilesResult } from "../src/build/write";
 import { outputPaths, parseFormat, writeGraphAs, type ExportFormat } from "../src/interop/cli";
+import type { Graph as GraphType } from "../src/graph/schema";
 
 const count = (v: string) => {
   const n = Number(v);
@@ -73,11 +74,15 @@ async function main(): Promise<number> {
     bar = new SingleBar({ format: "extracting {bar} {value}/{total} | {file}", hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   }
   let started = false;
-  const { graph: extracted, summary } = await buildGraph({
+  const format = (opts as { format?: ExportFormat }).format ?? "json";
+  const cacheDir = opts.cache === false ? null : opts.cache ? resolve(opts.cache) : DEFAULT_CACHE_DIR;
+  const result = await buildGraph({
     input: opts.input,
     workers: opts.workers,
-    cacheDir: opts.cache === false ? null : opts.cache ? resolve(opts.cache) : DEFAULT_CACHE_DIR,
+    cacheDir,
     docTimeoutMs: opts.docTimeout * 1000,
+    // A rebuild of the JSON graph file starts from the previous build's state (see src/build/state.ts).
+    ...(cacheDir !== null && format === "json" && !opts.singleFile && !opts.layout ? { state: { out } } : {}),
     onProgress: ({ done, total, file }) => {
       if (!bar) return;
       const name = file ? file.slice(summaryInput.length + 1) || file : "";
@@ -88,7 +93,7 @@ async function main(): Promise<number> {
     },
   });
   bar?.stop();
-  let graph = extracted;
+  const { summary, incremental } = result;
 
   const finish = (code: number, error?: string) => {
     summary.seconds = Math.round((performance.now() - t0) / 100) / 10;
@@ -113,6 +118,31 @@ async function main(): Promise<number> {
     summary.rssMb[name.replace(/Ms$/, "")] = Math.round(process.memoryUsage().rss / 2 ** 20);
     mark = now;
   };
+  if (incremental) {
+    // Validated where it is written, but only what this run assembled: the header, documents, actors and the
+    // changed relations (with the references of those relations checked against the actors and documents).
+    // Every other relation record is copied byte for byte from the previous graph file, which was validated when
+    // it was written and is read back from our own state (its size and time checked). Its references hold by
+    // construction: its actors are kept by the evidence of unchanged articles and its documents are unchanged.
+    const { Graph } = await import("../src/graph/schema");
+    const checked = Graph.safeParse({ ...incremental.graph, relations: incremental.changed });
+    lap("validateMs");
+    if (!checked.success) {
+      for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
+      return finish(1, "the extracted graph does not match the schema (a bug in entente)");
+    }
+    try {
+      docFiles = await writeGraphFiles(out, incremental.graph as unknown as GraphType, { unchangedTexts: incremental.unchangedTexts });
+      wrote = true;
+      lap("writeMs");
+      if (result.saveState && docFiles.relationsAt >= 0) await result.saveState(out, docFiles.relationsAt);
+      lap("stateWriteMs");
+    } catch (err) {
+      return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
+    }
+    return report(incremental.graph.actors.length, incremental.relationCount);
+  }
+  let graph = result.graph;
   if (opts.layout && graph.actors.length) {
     // Loaded only when it runs: cytoscape and fcose cost startup time otherwise.
     const { layoutGraph } = await import("../src/layout/layoutGraph");
@@ -127,31 +157,37 @@ async function main(): Promise<number> {
     return finish(1, "the extracted graph does not match the schema (a bug in entente)");
   }
   try {
-    const format = (opts as { format?: ExportFormat }).format ?? "json";
     // JSON is streamed: a large graph is never one string in memory. Article texts go to per-document files beside it
     // (only those whose content changed are rewritten), unless --single-file.
     if (format === "json") docFiles = await writeGraphFiles(out, graph, { singleFile: opts.singleFile });
     else await writeGraphAs(format, out, graph, writeFileAtomic);
     wrote = true;
     lap("writeMs");
+    if (result.saveState && docFiles && docFiles.relationsAt >= 0) {
+      await result.saveState(out, docFiles.relationsAt);
+      lap("stateWriteMs");
+    }
   } catch (err) {
     return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
   }
+  return report(graph.actors.length, graph.relations.length);
 
-  const byType =
-    Object.entries(summary.relationsByType)
-      .map(([t, n]) => `${t} ${n}`)
-      .join(", ") || "none";
-  log(
-    `read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`,
-  );
-  log(`${graph.actors.length} actors, ${graph.relations.length} relations (${byType})`);
-  const texts = docFiles?.docsDir ? ` and ${docFiles.written} article file(s) in ${docFiles.docsDir} (${docFiles.unchanged} unchanged, ${docFiles.removed} removed)` : "";
-  log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")}${texts} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
-  const bad = summary.failed.length + summary.degraded.length;
-  if (opts.strict && bad > 0) return finish(1, `--strict: ${summary.failed.length} article(s) failed and ${summary.degraded.length} degraded`);
-  return finish(0);
+  function report(actors: number, relations: number): number {
+    const byType =
+      Object.entries(summary.relationsByType)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(", ") || "none";
+    log(
+      `read ${summary.files} article(s) from ${opts.input} (${summary.cached} from the cache, ${summary.workers === 0 ? "extracted in the main thread" : `${summary.workers} worker${summary.workers === 1 ? "" : "s"}`}), skipped ${summary.skipped.length}, degraded ${summary.degraded.length}, failed ${summary.failed.length}`,
+    );
+    log(`${actors} actors, ${relations} relations (${byType})`);
+    const texts = docFiles?.docsDir ? ` and ${docFiles.written} article file(s) in ${docFiles.docsDir} (${docFiles.unchanged} unchanged, ${docFiles.removed} removed)` : "";
+    log(`wrote ${outputPaths((opts as { format?: ExportFormat }).format ?? "json", opts.out).join(", ")}${texts} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (summary.files === 0) console.warn(`warning: no articles found in ${opts.input}: the graph is empty`);
+    const bad = summary.failed.length + summary.degraded.length;
+    if (opts.strict && bad > 0) return finish(1, `--strict: ${summary.failed.length} article(s) failed and ${summary.degraded.length} degraded`);
+    return finish(0);
+  }
 }
 
 const t0 = performance.now();

@@ -9,6 +9,8 @@ import type { Graph } from "../graph/schema";
 import { readCorpus, type SkippedFile } from "../io/corpus";
 import type { SourceDocument } from "../extract/document";
 import { ExtractionCache, type CacheEntry } from "./cache";
+import type { IncrementalGraph } from "./incremental";
+import { contributionSummary, loadState, saveState, type BuildState, type StateDoc } from "./state";
 import { extractorVersion } from "./version";
 import type { ExtractOutcome } from "./worker";
 
@@ -34,6 +36,12 @@ export interface BuildOptions {
   cacheVersion?: string;
   /** The graph's generatedAt. */
   generatedAt?: string;
+  /**
+   * Keep a build state for this graph file in the cache folder (src/build/state.ts), and start from the
+   * previous one when it fits: a rebuild then assembles only what the changed articles touch. For the
+   * JSON graph file with per-document files, without layout; needs the cache.
+   */
+  state?: { out: string };
   /** Called when an article starts and when it is done; `file` is an article being extracted now. */
   onProgress?: (p: { done: number; total: number; file?: string }) => void;
 }
@@ -68,8 +76,13 @@ export interface BuildSummary {
 }
 
 export interface BuildResult {
+  /** The graph (for an incremental build, made from its records on first use). */
   graph: Graph;
   summary: BuildSummary;
+  /** Set when the graph was assembled from the previous build's state: write this instead of `graph`. */
+  incremental?: IncrementalGraph;
+  /** With `state`: stores the state once the graph file is written (`relationsAt` from writeGraphFiles). */
+  saveState?: (graphFile: string, relationsAt: number) => Promise<void>;
 }
 
 type Extract = (doc: SourceDocument, cache: boolean) => Promise<ExtractOutcome>;
@@ -141,18 +154,29 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       ? null
       : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
+  // The previous build's state, when it fits: its articles that did not change need no cache read.
+  const stateOut = cache && opts.state ? resolve(opts.state.out) : null;
+  const keys = cache ? docs.map((d) => cache.key(d)) : [];
+  const prev = cache && stateOut ? await loadState(cache.dir, stateOut, cache.version) : null;
+  const prevDocs = new Map((prev?.state.docs ?? []).map((d) => [d.id, d]));
+  const kept: (StateDoc | undefined)[] = docs.map((d, i) => {
+    const sd = prevDocs.get(d.id);
+    return sd && sd.key === keys[i] ? sd : undefined;
+  });
+  if (prev) lap("stateReadMs");
+
   // The cache first: only the misses go to the extractor.
   // Entries come back with Maps and Sets rebuilt and sentences restored from the article.
-  const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d) => cache.get(d))) : docs.map(() => undefined);
-  const todo = docs.map((_, i) => i).filter((i) => !outcomes[i]);
+  const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d, i) => (kept[i] ? undefined : cache.get(d)))) : docs.map(() => undefined);
+  const todo = docs.map((_, i) => i).filter((i) => !outcomes[i] && !kept[i]);
   lap("cacheReadMs");
   const requested = opts.workers ?? availableParallelism();
   const small = todo.length === 1 && docs[todo[0]].text.length < SMALL_SINGLE_ARTICLE;
   const threads = small ? 0 : Math.max(0, Math.min(requested, todo.length));
 
   const assembler = (async () => {
-    const [{ assembleGraph }, threadExtractor] = await Promise.all([import("../extract/extract"), mainExtractor]);
-    return { assembleGraph, lexicon: threadExtractor().lexicon };
+    const [{ assembleGraphParts }, threadExtractor] = await Promise.all([import("../extract/extract"), mainExtractor]);
+    return { assembleGraphParts, lexicon: threadExtractor().lexicon };
   })();
   assembler.catch(() => {});
 
@@ -160,8 +184,10 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const failedAt = new Set<number>();
   let firstExtractionMs: number | null = null;
   let done = docs.length - todo.length;
+  let extractedCount = 0;
   opts.onProgress?.({ done, total: docs.length });
-  if (todo.length > 0) {
+  const extractAll = async (todo: number[], threads: number) => {
+    if (todo.length === 0) return;
     const ex = threads > 0 ? await poolExtractor(threads, opts.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS) : await inProcessExtractor();
     try {
       let next = 0;
@@ -180,6 +206,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
             // Written in the background: the lane takes the next article at once.
             if (cache && o.cacheJson !== undefined) writes.push(cache.set(doc, o.cacheJson));
             outcomes[i] = { extraction: o.extraction, degraded: o.degraded };
+            extractedCount++;
           } catch (err) {
             // An extractor bug (or a stall) on one article must not cost the others.
             failed.push({ path: doc.path, reason: `extraction failed: ${errorMessage(err)}` });
@@ -194,6 +221,45 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     } finally {
       await ex.close();
     }
+  };
+  await extractAll(todo, threads);
+  const generatedAt = opts.generatedAt ?? new Date().toISOString();
+
+  let incremental: IncrementalGraph | undefined;
+  if (prev) {
+    lap("extractMs");
+    const { lexicon } = await assembler;
+    const { assembleIncremental } = await import("./incremental");
+    const { defaultRulePrecision } = await import("../extract/confidence");
+    const included = docs.map((_, i) => i).filter((i) => !failedAt.has(i));
+    try {
+      incremental =
+        (await assembleIncremental({
+          prev,
+          docs: included.map((i) => docs[i]),
+          keys: included.map((i) => keys[i]),
+          kept: included.map((i) => kept[i]),
+          extractions: included.map((i) => outcomes[i]?.extraction),
+          degraded: included.map((i) => outcomes[i]?.degraded ?? []),
+          load: async (j) => (await cache!.get(docs[included[j]]))?.extraction,
+          lexicon,
+          generatedAt,
+          rulePrecision: defaultRulePrecision(),
+        })) ?? undefined;
+    } catch {
+      // A state that does not add up is only a slower build.
+      incremental = undefined;
+    }
+    lap("assembleMs");
+  }
+  if (!incremental) {
+    // Everything from the cache (or the extractor) after all.
+    const rest = docs.map((_, i) => i).filter((i) => !outcomes[i] && !failedAt.has(i));
+    const entries = await Promise.all(rest.map((i) => cache!.get(docs[i])));
+    rest.forEach((i, k) => (outcomes[i] = entries[k]));
+    const missing = rest.filter((i) => !outcomes[i]);
+    done -= missing.length;
+    await extractAll(missing, Math.max(0, Math.min(requested, missing.length)));
   }
 
   const extractions: DocumentExtraction[] = [];
@@ -205,18 +271,82 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     extractions.push({ ...o.extraction, doc });
     if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
   });
+  if (incremental)
+    docs.forEach((doc, i) => {
+      const d = !failedAt.has(i) && (outcomes[i]?.degraded ?? kept[i]?.degraded);
+      if (d && d.length) degraded.push({ path: doc.path, reasons: d });
+    });
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  lap("extractMs");
-  const { assembleGraph, lexicon } = await assembler;
+  const skipped: SkippedFile[] = corpus.skipped;
+  const files = docs.length - failedAt.size;
+  const common = {
+    input,
+    files,
+    skipped,
+    degraded,
+    failed,
+    warnings: corpus.warnings,
+    extracted: extractedCount,
+    cached: docs.length - extractedCount - failedAt.size,
+    workers: threads,
+    firstExtractionMs,
+    timings,
+    rssMb,
+  };
+  if (incremental) {
+    const inc = incremental;
+    const { materialize } = await import("./incremental");
+    let graph: Graph | undefined;
+    return {
+      get graph() {
+        return (graph ??= materialize(inc));
+      },
+      incremental: inc,
+      saveState: (graphFile, relationsAt) => saveState(cache!.dir, inc.state, graphFile, relationsAt),
+      summary: {
+        ...common,
+        actors: inc.graph.actors.length,
+        relations: inc.relationCount,
+        relationsByType: inc.relationsByType,
+        seconds: (performance.now() - t0) / 1000,
+      },
+    };
+  }
+
+  if (!prev) lap("extractMs");
+  const { assembleGraphParts, lexicon } = await assembler;
   lap("lexiconWaitMs");
-  const graph = assembleGraph(extractions, lexicon, opts.generatedAt ?? new Date().toISOString());
+  const { graph, parts } = assembleGraphParts(extractions, lexicon, generatedAt);
   const relationsByType: Record<string, number> = {};
   for (const r of graph.relations) relationsByType[r.type] = (relationsByType[r.type] ?? 0) + 1;
   lap("assembleMs");
-  const skipped: SkippedFile[] = corpus.skipped;
+  let save: BuildResult["saveState"];
+  if (stateOut && cache) {
+    const included = docs.map((_, i) => i).filter((i) => outcomes[i] && !failedAt.has(i));
+    const state: Omit<BuildState, "lines" | "format"> = {
+      cacheVersion: cache.version,
+      out: stateOut,
+      docs: included.map((i, k) => {
+        const actors = [...outcomes[i]!.extraction.actors];
+        return {
+          id: docs[i].id,
+          key: keys[i],
+          actors,
+          ids: actors.map(([key]) => parts.globalIds[k].get(key)!),
+          ...contributionSummary(parts.contributions[k], docs[i].text),
+          degraded: outcomes[i]!.degraded,
+        };
+      }),
+      relIds: graph.relations.map((r) => r.id),
+      relationsByType,
+      mixedDirected: [...parts.mixedDirected],
+    };
+    save = (graphFile, relationsAt) => saveState(cache.dir, state, graphFile, relationsAt);
+  }
   return {
     graph,
+    saveState: save,
     summary: {
       input,
       files: extractions.length,
@@ -224,7 +354,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       degraded,
       failed,
       warnings: corpus.warnings,
-      extracted: todo.length - failedAt.size,
+      extracted: extractedCount,
       cached: docs.length - todo.length,
       workers: threads,
       actors: graph.actors.length,

@@ -150,27 +150,41 @@ export function slug(name: string): string {
   );
 }
 
+/** An actor as one document's extraction gives it (DocumentExtraction.actors' values). */
+export type ExtractedActor = DocumentExtraction["actors"] extends Map<string, infer A> ? A : never;
+
+/** One evidence entry a document gives a relation, in global ids, as assembly merges it. */
+export interface Contribution {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  status: RelationStatus;
+  directed: boolean;
+  evidence: Evidence;
+}
+
+/** Text actors found across the corpus, by global id: the name (longest spelling) and kind assembly gives them. */
+export type TextActorNames = ReadonlyMap<string, { name: string; kind: ActorKind }>;
+
 /**
- * Merges per-document results into one graph. Gazetteer actors keep their ids;
- * people and organizations found in the text are merged across documents by
- * name (spelling variants included) and kept only when they take part in a
- * relation or speak for one (an evidence attribution). Every relation gets
- * `disputed` and `confidence` (src/extract/confidence.ts), from `rulePrecision`
- * (default: data/lexicon/rule-precision.json).
+ * Global actor ids for each document's actors (same order as `docs`): gazetteer
+ * actors keep their ids; text actors are matched by name across documents in
+ * document order, new ones get a slug (with a collision counter), and the
+ * longest spelling becomes the name. Order-dependent: the whole corpus at once.
  */
-export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexicon, generatedAt: string, options: { rulePrecision?: RulePrecision } = {}): Graph {
-  const rulePrecision = options.rulePrecision ?? defaultRulePrecision();
-  const gazetteer = new Map(lexicon.actors.map((a) => [a.id, a]));
-  // Global id for every document-local key.
+export function assignActorIds(
+  docs: readonly Iterable<readonly [string, { name: string; kind: ActorKind }]>[],
+  gazetteerIds: ReadonlySet<string>,
+): { globalIds: Map<string, string>[]; textActors: TextActorNames } {
   const textActors = new TextActorIndex();
-  // Per extraction (same order): document-local actor key -> global id.
   const globalIds: Map<string, string>[] = [];
-  const usedIds = new Set(gazetteer.keys());
-  for (const x of extractions) {
+  const usedIds = new Set(gazetteerIds);
+  for (const actors of docs) {
     const globalId = new Map<string, string>();
     globalIds.push(globalId);
-    for (const [key, a] of x.actors) {
-      if (gazetteer.has(key)) {
+    for (const [key, a] of actors) {
+      if (gazetteerIds.has(key)) {
         globalId.set(key, key);
         continue;
       }
@@ -188,60 +202,65 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
       globalId.set(key, match.id);
     }
   }
+  return { globalIds, textActors: textActors.byId };
+}
 
-  const relations = new Map<string, Relation>();
-  extractions.forEach((x, i) => {
-    const globalId = globalIds[i];
-    // An evidence is the same when its relation, sentence and trigger are: only within one document.
-    const evidenceSeen = new Set<string>(); // `${relation id}|${start}|${trigger.start}`
-    for (const r of x.relations) {
-      let source = globalId.get(r.source)!;
-      let target = globalId.get(r.target)!;
-      if (source === target) continue;
-      // (Fallbacks for extractions made before evidence had a rule and an attribution, e.g. from a cache.)
-      const attribution = globalAttribution(r.evidence.attribution ?? AUTHOR_ATTRIBUTION, (key) => globalId.get(key));
-      let evidence: Evidence = { ...r.evidence, rule: r.evidence.rule || LEGACY_RULE, attribution };
-      // Two-sided relations are stored once, in a canonical order.
-      if (!r.directed && source > target) {
-        [source, target] = [target, source];
-        evidence = { ...evidence, sourceMention: r.evidence.targetMention, targetMention: r.evidence.sourceMention };
-      }
-      const id = relationId(source, r.type, r.status, target);
-      let rel = relations.get(id);
-      if (!rel) {
-        rel = { id, source, target, type: r.type, status: r.status, directed: r.directed, disputed: false, confidence: 0, evidence: [] };
-        relations.set(id, rel);
-      }
-      const seenKey = `${id}|${evidence.start}|${evidence.trigger.start}`;
-      if (evidenceSeen.has(seenKey)) continue;
-      evidenceSeen.add(seenKey);
-      rel.evidence.push(evidence);
+/**
+ * What one document gives the graph's relations, in global ids and in the
+ * document's order: self-relations dropped, two-sided relations in canonical
+ * order, evidence de-duplicated (same relation, sentence and trigger).
+ */
+export function documentContributions(relations: readonly ExtractedRelation[], globalId: ReadonlyMap<string, string>): Contribution[] {
+  const out: Contribution[] = [];
+  const evidenceSeen = new Set<string>(); // `${relation id}|${start}|${trigger.start}`
+  for (const r of relations) {
+    let source = globalId.get(r.source)!;
+    let target = globalId.get(r.target)!;
+    if (source === target) continue;
+    // (Fallbacks for extractions made before evidence had a rule and an attribution, e.g. from a cache.)
+    const attribution = globalAttribution(r.evidence.attribution ?? AUTHOR_ATTRIBUTION, (key) => globalId.get(key));
+    let evidence: Evidence = { ...r.evidence, rule: r.evidence.rule || LEGACY_RULE, attribution };
+    // Two-sided relations are stored once, in a canonical order.
+    if (!r.directed && source > target) {
+      [source, target] = [target, source];
+      evidence = { ...evidence, sourceMention: r.evidence.targetMention, targetMention: r.evidence.sourceMention };
     }
-  });
-  const relationList = [...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const rel of relationList) rel.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.trigger.start - b.trigger.start));
-  const disputed = disputedRelationIds(relationList);
-  for (const rel of relationList) {
-    rel.disputed = disputed.has(rel.id);
-    rel.confidence = relationConfidence(rel.evidence, rel.disputed, rulePrecision);
+    const id = relationId(source, r.type, r.status, target);
+    const seenKey = `${id}|${evidence.start}|${evidence.trigger.start}`;
+    if (evidenceSeen.has(seenKey)) continue;
+    evidenceSeen.add(seenKey);
+    out.push({ id, source, target, type: r.type, status: r.status, directed: r.directed, evidence });
   }
+  return out;
+}
 
-  // Text actors are kept when they take part in a relation or are the speaker of an evidence.
-  const kept = new Set<string>();
-  for (const r of relationList) {
-    kept.add(r.source).add(r.target);
-    for (const e of r.evidence) if (e.attribution.actor !== undefined) kept.add(e.attribution.actor);
-  }
+/** The order of a relation's evidence: by document, sentence, trigger. */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.trigger.start - b.trigger.start;
+}
 
+/**
+ * The graph's actors: every gazetteer actor a document has, and the text actors
+ * in `kept`, with mentions summed, documents and surface forms (as aliases)
+ * gathered over the documents in order. Sorted by id.
+ */
+export function assembleActors(
+  docs: readonly { id: string; actors: Iterable<readonly [string, ExtractedActor]> }[],
+  globalIds: readonly ReadonlyMap<string, string>[],
+  kept: ReadonlySet<string>,
+  textActors: TextActorNames,
+  lexicon: Lexicon,
+): Actor[] {
+  const gazetteer = new Map(lexicon.actors.map((a) => [a.id, a]));
   const actors = new Map<string, { actor: Actor; docs: Set<string>; aliasKeys: Set<string> }>();
-  extractions.forEach((x, i) => {
+  docs.forEach((x, i) => {
     for (const [key, a] of x.actors) {
       const id = globalIds[i].get(key)!;
       const entry = gazetteer.get(id);
       if (!entry && !kept.has(id)) continue;
       let slot = actors.get(id);
       if (!slot) {
-        const t = textActors.byId.get(id);
+        const t = textActors.get(id);
         const actor: Actor = {
           id,
           name: entry?.name ?? t!.name,
@@ -255,9 +274,9 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
         actors.set(id, slot);
       }
       slot.actor.mentions += a.mentions;
-      if (!slot.docs.has(x.doc.id)) {
-        slot.docs.add(x.doc.id);
-        slot.actor.documents.push(x.doc.id);
+      if (!slot.docs.has(x.id)) {
+        slot.docs.add(x.id);
+        slot.actor.documents.push(x.id);
       }
       // Surface forms as aliases, without a leading article and without case duplicates.
       for (const raw of a.forms) {
@@ -273,15 +292,92 @@ export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexico
     actor.aliases.sort();
     actor.documents.sort();
   }
+  return [...actors.values()].map((s) => s.actor).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** What `assembleGraphParts` gives besides the graph: the per-document pieces an incremental rebuild starts from (src/build/state.ts). */
+export interface AssemblyParts {
+  globalIds: Map<string, string>[];
+  contributions: Contribution[][];
+  /** Relations whose contributions disagree on `directed` (the first document's wins). */
+  mixedDirected: Set<string>;
+}
+
+/**
+ * Merges per-document results into one graph. Gazetteer actors keep their ids;
+ * people and organizations found in the text are merged across documents by
+ * name (spelling variants included) and kept only when they take part in a
+ * relation or speak for one (an evidence attribution). Every relation gets
+ * `disputed` and `confidence` (src/extract/confidence.ts), from `rulePrecision`
+ * (default: data/lexicon/rule-precision.json).
+ */
+export function assembleGraph(extractions: DocumentExtraction[], lexicon: Lexicon, generatedAt: string, options: { rulePrecision?: RulePrecision } = {}): Graph {
+  return assembleGraphParts(extractions, lexicon, generatedAt, options).graph;
+}
+
+/** `assembleGraph`, with the per-document pieces it was made of. */
+export function assembleGraphParts(
+  extractions: DocumentExtraction[],
+  lexicon: Lexicon,
+  generatedAt: string,
+  options: { rulePrecision?: RulePrecision } = {},
+): { graph: Graph; parts: AssemblyParts } {
+  const rulePrecision = options.rulePrecision ?? defaultRulePrecision();
+  const { globalIds, textActors } = assignActorIds(
+    extractions.map((x) => x.actors),
+    new Set(lexicon.actors.map((a) => a.id)),
+  );
+
+  const relations = new Map<string, Relation>();
+  const mixedDirected = new Set<string>();
+  const contributions = extractions.map((x, i) => documentContributions(x.relations, globalIds[i]));
+  for (const list of contributions)
+    for (const c of list) {
+      let rel = relations.get(c.id);
+      if (!rel) {
+        rel = { id: c.id, source: c.source, target: c.target, type: c.type, status: c.status, directed: c.directed, disputed: false, confidence: 0, evidence: [] };
+        relations.set(c.id, rel);
+      } else if (rel.directed !== c.directed) mixedDirected.add(c.id);
+      rel.evidence.push(c.evidence);
+    }
+  const relationList = [...relations.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const rel of relationList) rel.evidence.sort(compareEvidence);
+  scoreAll(relationList, rulePrecision);
+
+  // Text actors are kept when they take part in a relation or are the speaker of an evidence.
+  const kept = new Set<string>();
+  for (const r of relationList) {
+    kept.add(r.source).add(r.target);
+    for (const e of r.evidence) if (e.attribution.actor !== undefined) kept.add(e.attribution.actor);
+  }
+  const actors = assembleActors(
+    extractions.map((x) => ({ id: x.doc.id, actors: x.actors })),
+    globalIds,
+    kept,
+    textActors,
+    lexicon,
+  );
 
   return {
-    schemaVersion: GRAPH_SCHEMA_VERSION,
-    generatedAt,
-    relationTypes: lexicon.relationTypes,
-    documents: extractions.map((x) => ({ id: x.doc.id, title: x.doc.title, date: x.doc.date, text: x.doc.text })),
-    actors: [...actors.values()].map((s) => s.actor).sort((a, b) => (a.id < b.id ? -1 : 1)),
-    relations: relationList,
+    graph: {
+      schemaVersion: GRAPH_SCHEMA_VERSION,
+      generatedAt,
+      relationTypes: lexicon.relationTypes,
+      documents: extractions.map((x) => ({ id: x.doc.id, title: x.doc.title, date: x.doc.date, text: x.doc.text })),
+      actors,
+      relations: relationList,
+    },
+    parts: { globalIds, contributions, mixedDirected },
   };
+}
+
+/** Sets `disputed` and `confidence` on every relation of `relations` (disputes are decided among them). */
+export function scoreAll(relations: Relation[], rulePrecision: RulePrecision): void {
+  const disputed = disputedRelationIds(relations);
+  for (const rel of relations) {
+    rel.disputed = disputed.has(rel.id);
+    rel.confidence = relationConfidence(rel.evidence, rel.disputed, rulePrecision);
+  }
 }
 
 /**
