@@ -132,10 +132,11 @@ async function main(): Promise<number> {
       return finish(1, "the extracted graph does not match the schema (a bug in entente)");
     }
     try {
-      docFiles = await writeGraphFiles(out, incremental.graph as unknown as GraphType, { unchangedTexts: incremental.unchangedTexts });
+      let relationsAt = -1;
+      docFiles = await writeGraphFiles(out, incremental.graph as unknown as GraphType, { unchangedTexts: incremental.unchangedTexts, onRelationsAt: (n) => (relationsAt = n) });
       wrote = true;
       lap("writeMs");
-      if (result.saveState && docFiles.relationsAt >= 0) await result.saveState(out, docFiles.relationsAt);
+      if (result.saveState && relationsAt >= 0) await result.saveState(out, relationsAt);
       lap("stateWriteMs");
     } catch (err) {
       return finish(1, `could not write ${opts.out}: ${(err as Error).message}`);
@@ -159,12 +160,13 @@ async function main(): Promise<number> {
   try {
     // JSON is streamed: a large graph is never one string in memory. Article texts go to per-document files beside it
     // (only those whose content changed are rewritten), unless --single-file.
-    if (format === "json") docFiles = await writeGraphFiles(out, graph, { singleFile: opts.singleFile });
+    let relationsAt = -1;
+    if (format === "json") docFiles = await writeGraphFiles(out, graph, { singleFile: opts.singleFile, onRelationsAt: (n) => (relationsAt = n) });
     else await writeGraphAs(format, out, graph, writeFileAtomic);
     wrote = true;
     lap("writeMs");
-    if (result.saveState && docFiles && docFiles.relationsAt >= 0) {
-      await result.saveState(out, docFiles.relationsAt);
+    if (result.saveState && relationsAt >= 0) {
+      await result.saveState(out, relationsAt);
       lap("stateWriteMs");
     }
   } catch (err) {

@@ -150,8 +150,6 @@ export interface GraphFilesResult {
   written: number;
   unchanged: number;
   removed: number;
-  /** Byte offset of the first relation record in the graph file (-1: none, or not one record per line). */
-  relationsAt: number;
 }
 
 /**
@@ -166,7 +164,14 @@ export interface GraphFilesResult {
 export async function writeGraphFiles(
   out: string,
   graph: Graph,
-  options: { singleFile?: boolean; fs?: { rename: typeof rename }; unchangedTexts?: ReadonlySet<string> } = {},
+  options: {
+    singleFile?: boolean;
+    fs?: { rename: typeof rename };
+    /** Documents whose per-document file the caller knows to be unchanged (see src/build/state.ts): checked for their size only. */
+    unchangedTexts?: ReadonlySet<string>;
+    /** Told the byte offset of the first relation record in the graph file (-1: none) once it is in place. */
+    onRelationsAt?: (offset: number) => void;
+  } = {},
 ): Promise<GraphFilesResult> {
   const fs = options.fs ?? { rename };
   const dirName = documentsDirName(out);
@@ -203,7 +208,8 @@ export async function writeGraphFiles(
   }
   const keep = new Set(split.files.map((f) => f.name));
   const removed = await removeStaleDocumentFiles(docsDir, keep);
-  return { docsDir: options.singleFile ? null : docsDir, written: moves.length - 1, unchanged, removed, relationsAt };
+  options.onRelationsAt?.(relationsAt);
+  return { docsDir: options.singleFile ? null : docsDir, written: moves.length - 1, unchanged, removed };
 }
 
 async function sameSize(path: string, content: string): Promise<boolean> {

@@ -25,8 +25,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A build as the CLI runs it: from the state when it fits, then the state saved. */
 async function rebuild(input: string, out: string, cacheDir: string): Promise<{ bytes: string; incremental: boolean }> {
   const r = await buildGraph({ input, workers: 0, cacheDir, cacheVersion: "test", generatedAt: AT, state: { out } });
-  const files = r.incremental ? await writeGraphFiles(out, r.incremental.graph as never, { unchangedTexts: r.incremental.unchangedTexts }) : await writeGraphFiles(out, r.graph);
-  await r.saveState?.(out, files.relationsAt);
+  let at = -1;
+  const onRelationsAt = (n: number) => (at = n);
+  if (r.incremental) await writeGraphFiles(out, r.incremental.graph as never, { unchangedTexts: r.incremental.unchangedTexts, onRelationsAt });
+  else await writeGraphFiles(out, r.graph, { onRelationsAt });
+  if (at >= 0) await r.saveState?.(out, at);
   return { bytes: readFileSync(out, "utf8"), incremental: !!r.incremental };
 }
 
