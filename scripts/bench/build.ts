@@ -77,10 +77,12 @@ export async function runBuildBench(opts: BuildBenchOptions = {}) {
     generateCorpus({ outDir: small, mb: workersMb, seed: 2 });
     log(`build bench: 1 vs 2 workers on ${workersMb} MB…`);
     const common = ["--no-layout", "--json", "--doc-timeout", "600"];
-    const one = await build(["--input", small, "--out", join(dir, "w1.json"), "--workers", "1", "--no-cache", ...common]);
-    const two = await build(["--input", small, "--out", join(dir, "w2.json"), "--workers", "2", "--no-cache", ...common]);
+    // The same file name in two folders: documents point to their texts by the graph file's name (graph.docs/…).
+    const [w1, w2] = [join(dir, "w1", "graph.json"), join(dir, "w2", "graph.json")];
+    const one = await build(["--input", small, "--out", w1, "--workers", "1", "--no-cache", ...common]);
+    const two = await build(["--input", small, "--out", w2, "--workers", "2", "--no-cache", ...common]);
     const strip = (f: string) => JSON.stringify({ ...JSON.parse(readFileSync(f, "utf8")), generatedAt: "" });
-    const identical = strip(join(dir, "w1.json")) === strip(join(dir, "w2.json"));
+    const identical = strip(w1) === strip(w2);
 
     // Full build (empty cache) vs rebuild after one changed article.
     const big = join(dir, "big");
