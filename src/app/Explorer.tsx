@@ -6,7 +6,7 @@ import { applyFilters, dateExtent, defaultFilters, type Filters } from "../explo
 import type { Structure } from "../explore/metrics";
 import { createActorSearch, type ActorSearch } from "../explore/search";
 import type { PathResult } from "../explore/path";
-import { drawnView, DRAW_WHOLE_UP_TO, FIRST_VIEW_ACTORS, NO_REVEAL, revealCommunity, revealMore, type Reveal } from "../explore/firstView";
+import { drawnView, DRAW_WHOLE_UP_TO, FIRST_VIEW_ACTORS, NO_REVEAL, relationsPerActor, revealCommunity, revealMore, type Reveal } from "../explore/firstView";
 import { buildElements } from "../view/elements";
 import { runLayout, useCytoscape } from "../view/useCytoscape";
 import { applyHighlight } from "../view/highlight";
@@ -14,7 +14,7 @@ import { downloadBlob } from "../view/download";
 import { fitPadding, layoutKey, savePositions } from "../view/useCytoscape";
 import { chooseRenderer, probeRenderer } from "../view/renderer";
 import { spreadByRank } from "../view/spread";
-import { CHUNK_PROBLEM, lazyPart, onDemand } from "../view/lazyPart";
+import { CHUNK_PROBLEM, lazyPart, onDemand, type OnDemand } from "../view/lazyPart";
 import { STATUS_WORD } from "../view/palette";
 import { useViewState, type UpdateMode } from "./useViewState";
 import { Timeline } from "./Timeline";
@@ -33,6 +33,8 @@ type Panel = "filters" | "details" | null;
 // Only an action needs these: each is a chunk of its own, loaded on first use.
 const loadMetrics = onDemand(() => import("../explore/metrics"));
 const loadPath = onDemand(() => import("../explore/path"));
+// A link with a path in it needs path finding at once: it loads while the graph does.
+if (typeof location !== "undefined" && /[?&]pathFrom=/.test(location.search) && /[?&]pathTo=/.test(location.search)) void loadPath().catch(() => undefined);
 const loadPicture = onDemand(() => import("../view/picture"));
 const RelationTable = lazyPart(() => import("./RelationTable").then((m) => m.RelationTable));
 const ShortcutSheet = lazyPart(() => import("./ShortcutSheet").then((m) => m.ShortcutSheet));
@@ -42,14 +44,18 @@ const ShortcutSheet = lazyPart(() => import("./ShortcutSheet").then((m) => m.Sho
  * paints first). Until the first result it is null; after that the last result
  * stays while the next one is computed.
  */
-function useOnDemand<M, T>(load: () => Promise<M>, compute: ((m: M) => T) | null, onProblem: (message: string) => void): T | null {
+function useOnDemand<M, T>(load: OnDemand<M>, compute: ((m: M) => T) | null, onProblem: (message: string) => void, options: { sync?: boolean } = {}): T | null {
   const [result, setResult] = useState<{ value: T; compute: unknown } | null>(null);
+  const [, setLoaded] = useState(false);
+  // Cheap computations (a path) run in render once the module is in, so a panel never shows a stale or empty answer.
+  const module = options.sync ? load.loaded() : null;
+  const now = useMemo(() => (compute && module ? { value: compute(module) } : null), [compute, module]);
   useEffect(() => {
-    if (!compute) return;
+    if (!compute || module) return;
     let live = true;
     const run = () =>
       load().then(
-        (m) => live && setResult({ value: compute(m), compute }),
+        (m) => live && (options.sync ? setLoaded(true) : setResult({ value: compute(m), compute })),
         () => live && onProblem(CHUNK_PROBLEM),
       );
     // When the page is idle: a click's panel and highlight paint first, numbers follow.
@@ -61,7 +67,8 @@ function useOnDemand<M, T>(load: () => Promise<M>, compute: ((m: M) => T) | null
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [compute]);
+  }, [compute, module]);
+  if (now) return now.value;
   return compute && result ? result.value : null;
 }
 
@@ -106,6 +113,7 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   // A new function once typos can be matched, so the pickers search again.
   const search = useMemo<ActorSearch>(() => (q, limit) => actorIndex(q, limit), [actorIndex, fuzzyReady]); // eslint-disable-line react-hooks/exhaustive-deps
   const wantFuzzy = useCallback(() => {
+    void loadPath().catch(() => undefined);
     if (!fuzzyReady)
       actorIndex.prepare?.().then(
         () => setFuzzyFor(() => actorIndex),
@@ -143,7 +151,7 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
           )
       : null;
   }, [view, state.path.from, state.path.to, state.pathLinks, state.pathDirected]);
-  const path = useOnDemand(loadPath, pathOf, setProblem);
+  const path = useOnDemand(loadPath, pathOf, setProblem, { sync: true });
   // What is drawn: the whole filtered graph when small, else its most connected actors, grown on demand.
   const keepIds = useMemo(() => {
     const sel = state.selection;
@@ -157,16 +165,23 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
     if (path) ids.push(...path.nodes);
     return ids.map((id) => view.foldedInto.get(id) ?? id).join("|");
   }, [state.selection, view, path]);
+  const graphRelations = useMemo(() => relationsPerActor(graph.relations), [graph]);
   const drawn = useMemo(
-    () => drawnView(view, state.reveal, { keep: keepIds ? keepIds.split("|") : [], community: structure?.community }),
-    [view, state.reveal, keepIds, structure?.community],
+    () => drawnView(view, state.reveal, { keep: keepIds ? keepIds.split("|") : [], community: structure?.community, relations: graphRelations }),
+    [view, state.reveal, keepIds, structure?.community, graphRelations],
   );
   const measure =
     !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness;
   const community = structure && state.colorBy === "community" ? structure.community : null;
   // A large graph's drawn actors are spread out from the build's packed draft layout (small graphs keep the file's).
   const large = view.nodes.length > DRAW_WHOLE_UP_TO;
-  const spread = useMemo(() => (large ? spreadByRank(drawn.nodes.map((n) => ({ id: n.id, position: n.actor.position }))) : null), [large, drawn.nodes]);
+  // Keyed by the drawn actors, not the view object: a selection that draws no new actor moves nothing.
+  const drawnIds = large ? drawn.nodes.map((n) => n.id).join("\u0000") : "";
+  const spread = useMemo(
+    () => (drawnIds ? spreadByRank(drawn.nodes.map((n) => ({ id: n.id, position: n.actor.position }))) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawnIds],
+  );
   const elements = useMemo(() => buildElements(drawn, { measure, community, hiddenNeighbours: drawn.hiddenNeighbours, positions: spread }), [drawn, measure, community, spread]);
   // Exports and the table take what is drawn.
   const drawnRelations = useMemo(() => {
@@ -244,12 +259,18 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
   // The spread changes when the drawn set does: actors already drawn move to their new place (unless re-laid out).
   useEffect(() => {
     if (!cy || !spread || state.layout) return;
+    let moved = false;
     cy.batch(() =>
       cy.nodes().forEach((n) => {
         const p = spread.get(n.id());
-        if (p) n.position({ ...p });
+        const at = n.position();
+        if (p && (p.x !== at.x || p.y !== at.y)) {
+          n.position({ ...p });
+          moved = true;
+        }
       }),
     );
+    if (!moved) return;
     cy.fit(undefined, fitPadding(cy));
     cy.emit("relabel");
   }, [cy, spread, state.layout]);

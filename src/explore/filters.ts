@@ -82,6 +82,12 @@ function aggregateByType(graph: Graph, shown: readonly Relation[]): AggregatedEd
     if (!same) cache.set(type, { relations, edges });
     for (const e of edges) out.push(e);
   }
+  // The order aggregating all at once gives (by each edge's first relation): it decides how Cytoscape bundles parallel lines.
+  if (byType.size > 1) {
+    const at = new Map<string, number>();
+    shown.forEach((r, i) => void (at.has(r.id) || at.set(r.id, i)));
+    out.sort((a, b) => at.get(a.relationIds[0])! - at.get(b.relationIds[0])!);
+  }
   return out;
 }
 

@@ -25,15 +25,22 @@ export const DRAW_WHOLE_UP_TO = 400;
 /** How many of the most connected actors a large graph starts from. */
 export const FIRST_VIEW_ACTORS = 300;
 
+export interface RankingContext {
+  /** Relations per actor in the whole graph, whatever the filters. */
+  relations?: ReadonlyMap<string, number>;
+}
+
 /** How actors are ranked for the first view: by each rule in turn, the higher first; ties by id. */
-export const RANKING_RULES: { name: string; score: (n: VisibleNode) => number }[] = [
-  { name: "shown relations (a folded group counts its people's)", score: (n) => n.relationCount },
+export const RANKING_RULES: { name: string; score: (n: VisibleNode, context: RankingContext) => number }[] = [
+  // Rules that do not change with the filters: a filter change keeps the same actors drawn (and in place), only
+  // fewer lines. (Without the whole graph's counts, the shown relations.)
+  { name: "relations in the whole graph", score: (n, c) => c.relations?.get(n.id) ?? n.relationCount },
   { name: "mentions in the articles", score: (n) => n.actor.mentions },
   { name: "articles naming it", score: (n) => n.actor.documents.length },
 ];
 
-export function rankActors(nodes: readonly VisibleNode[]): VisibleNode[] {
-  const scores = new Map(nodes.map((n) => [n.id, RANKING_RULES.map((r) => r.score(n))]));
+export function rankActors(nodes: readonly VisibleNode[], context: RankingContext = {}): VisibleNode[] {
+  const scores = new Map(nodes.map((n) => [n.id, RANKING_RULES.map((r) => r.score(n, context))]));
   return [...nodes].sort((a, b) => {
     const sa = scores.get(a.id)!;
     const sb = scores.get(b.id)!;
@@ -59,6 +66,8 @@ export interface DrawOptions {
   keep?: Iterable<string>;
   /** Community per actor, needed to draw `reveal.communities` (until it is known those are not drawn). */
   community?: ReadonlyMap<string, number> | null;
+  /** Relations per actor in the whole graph (the first ranking rule; see `relationsPerActor`). */
+  relations?: ReadonlyMap<string, number>;
   wholeUpTo?: number;
   firstActors?: number;
 }
@@ -70,7 +79,7 @@ export function drawnView(view: { nodes: VisibleNode[]; edges: AggregatedEdge[] 
   }
   const present = new Set(view.nodes.map((n) => n.id));
   const drawn = new Set(
-    rankActors(view.nodes)
+    rankActors(view.nodes, { relations: options.relations })
       .slice(0, options.firstActors ?? FIRST_VIEW_ACTORS)
       .map((n) => n.id),
   );
@@ -121,4 +130,14 @@ export function revealMore(reveal: Reveal, actor: string): Reveal {
 
 export function revealCommunity(reveal: Reveal, actor: string): Reveal {
   return reveal.communities.includes(actor) ? reveal : { ...reveal, communities: [...reveal.communities, actor] };
+}
+
+/** Relations per actor in the whole graph (a relation counts for both its ends). */
+export function relationsPerActor(relations: readonly { source: string; target: string }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of relations) {
+    out.set(r.source, (out.get(r.source) ?? 0) + 1);
+    out.set(r.target, (out.get(r.target) ?? 0) + 1);
+  }
+  return out;
 }

@@ -33,14 +33,24 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   return Part;
 }
 
-/** Resolves a module once; a failed download is forgotten so the next call tries again. */
-export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
+/** A module loaded on first call; `loaded()` gives it once it is in. A failed download is forgotten so the next call tries again. */
+export interface OnDemand<T> {
+  (): Promise<T>;
+  loaded: () => T | null;
+}
+
+export function onDemand<T>(load: () => Promise<T>): OnDemand<T> {
   let pending: Promise<T> | null = null;
-  return () => {
-    pending ??= load().catch((e: unknown) => {
-      pending = null;
-      throw e;
-    });
+  let value: T | null = null;
+  const get = () => {
+    pending ??= load().then(
+      (m) => (value = m),
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    );
     return pending;
   };
+  return Object.assign(get, { loaded: () => value });
 }

@@ -240,6 +240,9 @@ function loadPositions(key: string): Record<string, cytoscape.Position> | null {
 export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefinition[], knownPositions: Map<string, cytoscape.Position>): void {
   const wanted = new Map(elements.map((e) => [e.data.id as string, e]));
   cy.batch(() => {
+    // One lookup table: cy.getElementById builds a collection per call.
+    const present = new Map<string, cytoscape.SingularElementReturnValue>();
+    cy.elements().forEach((ele) => void present.set(ele.id(), ele));
     const gone = cy.elements().filter((ele) => !wanted.has(ele.id()));
     gone.nodes().forEach((n) => {
       knownPositions.set(n.id(), { ...n.position() });
@@ -249,8 +252,8 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
     const center = cy.nodes().length ? cy.nodes().boundingBox({}) : { x1: 0, y1: 0, w: 0, h: 0 };
     for (const def of elements) {
       const id = def.data.id as string;
-      const existing = cy.getElementById(id);
-      if (existing.nonempty()) {
+      const existing = present.get(id);
+      if (existing && !existing.removed()) {
         // Only what changed: every data or class change costs the element a style recalculation.
         // Keep the label placement's own data (fontSize, outline, margin) and classes.
         const changed = changedData(existing.data() as Record<string, unknown>, def.data as Record<string, unknown>);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilters, defaultFilters, toggleTypeStatus } from "../../../src/explore/filters";
-import { drawnView, FIRST_VIEW_ACTORS, NO_REVEAL, rankActors, revealCommunity, revealMore } from "../../../src/explore/firstView";
+import { drawnView, FIRST_VIEW_ACTORS, NO_REVEAL, rankActors, relationsPerActor, revealCommunity, revealMore } from "../../../src/explore/firstView";
 import { createActorSearch } from "../../../src/explore/search";
 import { generateSyntheticGraph } from "../../../src/graph/synthetic";
 import { chooseRenderer } from "../../../src/view/renderer";
@@ -10,7 +10,7 @@ import { fixtureGraph } from "./fixture";
 const big = applyFilters(generateSyntheticGraph({ actors: 1500, relationsPerActor: 8, seed: 3 }), defaultFilters());
 
 describe("rankActors", () => {
-  it("puts the most connected first, then mentions, then id", () => {
+  it("puts the most connected first, then the most mentioned", () => {
     const ranked = rankActors(big.nodes);
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [ranked[i - 1], ranked[i]];
@@ -64,6 +64,14 @@ describe("drawnView", () => {
 
     expect(drawnView(big, NO_REVEAL, { keep: [outsider.id] }).nodes.some((x) => x.id === outsider.id)).toBe(true);
     expect(drawnView(big, { ...NO_REVEAL, all: true })).toMatchObject({ partial: false, hiddenActors: 0 });
+  });
+  it("ranks by the whole graph first: a type switched off keeps the same actors drawn, with fewer lines", () => {
+    const g = generateSyntheticGraph({ actors: 1500, relationsPerActor: 8, seed: 3 });
+    const relations = relationsPerActor(g.relations);
+    const all = drawnView(applyFilters(g, defaultFilters()), NO_REVEAL, { relations });
+    const less = drawnView(applyFilters(g, toggleTypeStatus(defaultFilters(), "conflict")), NO_REVEAL, { relations });
+    expect(less.nodes.map((n) => n.id)).toEqual(all.nodes.map((n) => n.id));
+    expect(less.edges.length).toBeLessThan(all.edges.length);
   });
   it("ranks what the filters leave: a filter change re-picks the first view", () => {
     const noConflict = applyFilters(generateSyntheticGraph({ actors: 1500, relationsPerActor: 8, seed: 3 }), toggleTypeStatus(defaultFilters(), "conflict"));
