@@ -6,7 +6,7 @@ import { applyFilters, dateExtent, defaultFilters, type Filters } from "../explo
 import type { Structure } from "../explore/metrics";
 import { createActorSearch, type ActorSearch } from "../explore/search";
 import type { PathResult } from "../explore/path";
-import { drawnView, DRAW_WHOLE_UP_TO, FIRST_VIEW_ACTORS, NO_REVEAL, relationsPerActor, revealCommunity, revealMore, type Reveal } from "../explore/firstView";
+import { drawnView, DRAW_WHOLE_UP_TO, FIRST_VIEW_ACTORS, NO_REVEAL, rankActors, relationsPerActor, revealCommunity, revealMore, type Reveal } from "../explore/firstView";
 import { buildElements } from "../view/elements";
 import { runLayout, useCytoscape } from "../view/useCytoscape";
 import { applyHighlight } from "../view/highlight";
@@ -166,9 +166,10 @@ export function Explorer({ graph, tools, added }: { graph: Graph; tools?: ReactN
     return ids.map((id) => view.foldedInto.get(id) ?? id).join("|");
   }, [state.selection, view, path]);
   const graphRelations = useMemo(() => relationsPerActor(graph.relations), [graph]);
+  const ranked = useMemo(() => (view.nodes.length > DRAW_WHOLE_UP_TO ? rankActors(view.nodes, { relations: graphRelations }) : undefined), [view, graphRelations]);
   const drawn = useMemo(
-    () => drawnView(view, state.reveal, { keep: keepIds ? keepIds.split("|") : [], community: structure?.community, relations: graphRelations }),
-    [view, state.reveal, keepIds, structure?.community, graphRelations],
+    () => drawnView(view, state.reveal, { keep: keepIds ? keepIds.split("|") : [], community: structure?.community, relations: graphRelations, ranked }),
+    [view, state.reveal, keepIds, structure?.community, graphRelations, ranked],
   );
   const measure =
     !structure || state.sizeBy === "relations" ? null : state.sizeBy === "degree" ? structure.degree : state.sizeBy === "pagerank" ? structure.pagerank : structure.betweenness;

@@ -68,6 +68,8 @@ export interface DrawOptions {
   community?: ReadonlyMap<string, number> | null;
   /** Relations per actor in the whole graph (the first ranking rule; see `relationsPerActor`). */
   relations?: ReadonlyMap<string, number>;
+  /** `view.nodes` already ranked (rankActors), so a selection change does not sort again. */
+  ranked?: readonly VisibleNode[];
   wholeUpTo?: number;
   firstActors?: number;
 }
@@ -78,11 +80,7 @@ export function drawnView(view: { nodes: VisibleNode[]; edges: AggregatedEdge[] 
     return { nodes: view.nodes, edges: view.edges, hiddenNeighbours: new Map(), hiddenActors: 0, hiddenEdges: 0, partial: false };
   }
   const present = new Set(view.nodes.map((n) => n.id));
-  const drawn = new Set(
-    rankActors(view.nodes, { relations: options.relations })
-      .slice(0, options.firstActors ?? FIRST_VIEW_ACTORS)
-      .map((n) => n.id),
-  );
+  const drawn = new Set((options.ranked ?? rankActors(view.nodes, { relations: options.relations })).slice(0, options.firstActors ?? FIRST_VIEW_ACTORS).map((n) => n.id));
   for (const id of options.keep ?? []) if (present.has(id)) drawn.add(id);
   if (reveal.more.length) {
     const more = new Set(reveal.more.filter((id) => present.has(id)));
