@@ -1,27 +1,27 @@
 // Relation confidence and disputes, from the evidence alone. Pure (no file
 // system): the rule precision table is a JSON import, so this runs in Node and
 // in the browser. Documented in docs/graph-schema.md ("Confidence and disputes").
-import { z } from "zod";
+import { z } from "zod/mini";
 import rulePrecisionJson from "../../data/lexicon/rule-precision.json";
 import type { Evidence, RelationStatus, RelationType } from "../graph/schema";
 
 /** data/lexicon/rule-precision.json: how often each rule's predictions were right on the gold sets. */
 export const RulePrecisionFile = z.object({
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   /** The gold sets the counts were measured on. */
   sets: z.array(z.string()),
   /** Weight of a rule without counts. */
-  default: z.number().min(0).max(1),
+  default: z.number().check(z.gte(0), z.lte(1)),
   rules: z.record(
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
     z
       .object({
-        predicted: z.number().int().nonnegative(),
-        correct: z.number().int().nonnegative(),
+        predicted: z.int().check(z.nonnegative()),
+        correct: z.int().check(z.nonnegative()),
         /** Raw correct / predicted, for people; the weight uses the smoothed value. */
-        precision: z.number().min(0).max(1),
+        precision: z.number().check(z.gte(0), z.lte(1)),
       })
-      .refine((r) => r.correct <= r.predicted, { message: "correct exceeds predicted" }),
+      .check(z.refine((r) => r.correct <= r.predicted, { message: "correct exceeds predicted" })),
   ),
 });
 export type RulePrecision = z.infer<typeof RulePrecisionFile>;

@@ -259,7 +259,7 @@ export const FrameSchema = z
     beforeName: z.boolean().optional(),
     /** The relation holds between coordinated subjects: "A and B exchanged fire". */
     mutual: z.boolean().optional(),
-    type: RelationType.nullable(),
+    type: z.nullable(RelationType),
     status: z.enum(["asserted", "intended", "denied"]).optional(),
   })
   .refine((f) => (f.verb === undefined) !== (f.noun === undefined), { message: "a frame has either a verb or a noun" });

@@ -3,7 +3,9 @@
 // where it is written (scripts/build-graph.ts) and where it is read (the app).
 // Documented for humans in docs/graph-schema.md; bump GRAPH_SCHEMA_VERSION on
 // any change that an older reader could misread.
-import { z } from "zod";
+// zod/mini: the same validation as zod with a tree-shakable API, so the page's first load
+// carries only the checks it uses (the explorer validates the graph file it loads).
+import { z } from "zod/mini";
 
 export const GRAPH_SCHEMA_VERSION = 3;
 
@@ -23,55 +25,54 @@ export const AttributionKind = z.enum(ATTRIBUTION_KINDS);
 /** A half-open character range [start, end) into a document's `text`. */
 export const Span = z
   .object({
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
+    start: z.int().check(z.nonnegative()),
+    end: z.int().check(z.nonnegative()),
   })
-  .refine((s) => s.end >= s.start, { message: "span end before start" });
+  .check(z.refine((s) => s.end >= s.start, { message: "span end before start" }));
 
 export const Document = z
   .object({
     /** File name without `.txt` (path below the input folder for nested files, with `/`). */
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     title: z.string(),
     /** ISO date `YYYY-MM-DD` when the text gives one. */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable(),
+    date: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
     /** The article prose after page furniture was stripped; all offsets point into it. Inline in single-file graphs, exported views and articles added in the page. */
-    text: z.string().optional(),
+    text: z.optional(z.string()),
     /** Where the text is otherwise: a per-document file (DocumentTextFile), relative to the graph file's URL, e.g. "graph.docs/3f…c1.json". */
-    textUrl: z.string().min(1).optional(),
+    textUrl: z.optional(z.string().check(z.minLength(1))),
     /** Length of the text (UTF-16 code units), so a reader can tell a per-document file from another build. */
-    textLength: z.number().int().nonnegative().optional(),
+    textLength: z.optional(z.int().check(z.nonnegative())),
   })
-  .superRefine((d, ctx) => {
-    if (d.text === undefined && d.textUrl === undefined) ctx.addIssue({ code: "custom", message: `document "${d.id}" has neither text nor textUrl` });
-    if (d.text !== undefined && d.textLength !== undefined && d.text.length !== d.textLength)
-      ctx.addIssue({ code: "custom", message: `document "${d.id}": textLength ${d.textLength} but the text has ${d.text.length} characters` });
-  });
+  .check(
+    z.superRefine((d, ctx) => {
+      if (d.text === undefined && d.textUrl === undefined) ctx.addIssue({ code: "custom", message: `document "${d.id}" has neither text nor textUrl` });
+      if (d.text !== undefined && d.textLength !== undefined && d.text.length !== d.textLength)
+        ctx.addIssue({ code: "custom", message: `document "${d.id}": textLength ${d.textLength} but the text has ${d.text.length} characters` });
+    }),
+  );
 
 /** A per-document file beside the graph file (`documents[].textUrl`): one article's text. */
 export const DocumentTextFile = z.object({
   schemaVersion: z.literal(GRAPH_SCHEMA_VERSION),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   text: z.string(),
 });
 
 export const Actor = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   kind: ActorKind,
   /** Other surface forms that were seen or are known for this actor. */
   aliases: z.array(z.string()),
   /** Number of mentions across the corpus. */
-  mentions: z.number().int().nonnegative(),
+  mentions: z.int().check(z.nonnegative()),
   /** Ids of the documents that mention the actor. */
   documents: z.array(z.string()),
   /** Layout position computed at build time, so the first paint needs no layout. */
-  position: z.object({ x: z.number(), y: z.number() }).optional(),
+  position: z.optional(z.object({ x: z.number(), y: z.number() })),
   /** A descriptive non-state group's country ("Sudanese rebels": the id of Sudan). */
-  country: z.string().min(1).optional(),
+  country: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**
@@ -85,44 +86,46 @@ export const Attribution = z
   .object({
     kind: AttributionKind,
     /** Actor id of the speaker; present exactly when `kind` is "actor". */
-    actor: z.string().min(1).optional(),
+    actor: z.optional(z.string().check(z.minLength(1))),
     /** The words naming the speaker as they stand in the text ("the article" for the author). */
-    text: z.string().min(1),
+    text: z.string().check(z.minLength(1)),
     /** Document offsets of `text`; both or neither, never for the author. */
-    start: z.number().int().nonnegative().optional(),
-    end: z.number().int().nonnegative().optional(),
+    start: z.optional(z.int().check(z.nonnegative())),
+    end: z.optional(z.int().check(z.nonnegative())),
   })
-  .superRefine((a, ctx) => {
-    if (a.kind === "actor" && a.actor === undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "actor" without an actor id' });
-    if (a.kind !== "actor" && a.actor !== undefined) ctx.addIssue({ code: "custom", message: `attribution of kind "${a.kind}" names an actor id` });
-    if ((a.start === undefined) !== (a.end === undefined)) ctx.addIssue({ code: "custom", message: "attribution has only one of start and end" });
-    if (a.start !== undefined && a.end !== undefined && a.end < a.start) ctx.addIssue({ code: "custom", message: "attribution end before start" });
-    if (a.kind === "author" && a.start !== undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "author" has offsets' });
-  });
+  .check(
+    z.superRefine((a, ctx) => {
+      if (a.kind === "actor" && a.actor === undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "actor" without an actor id' });
+      if (a.kind !== "actor" && a.actor !== undefined) ctx.addIssue({ code: "custom", message: `attribution of kind "${a.kind}" names an actor id` });
+      if ((a.start === undefined) !== (a.end === undefined)) ctx.addIssue({ code: "custom", message: "attribution has only one of start and end" });
+      if (a.start !== undefined && a.end !== undefined && a.end < a.start) ctx.addIssue({ code: "custom", message: "attribution end before start" });
+      if (a.kind === "author" && a.start !== undefined) ctx.addIssue({ code: "custom", message: 'attribution of kind "author" has offsets' });
+    }),
+  );
 
 export const Evidence = z.object({
-  doc: z.string().min(1),
+  doc: z.string().check(z.minLength(1)),
   /** The sentence, as it stands in the document text (`text.slice(start, end)`). Only the first few evidence entries of a relation carry it in a graph file; slice it from the text otherwise. */
-  sentence: z.string().optional(),
+  sentence: z.optional(z.string()),
   /** Offsets of the sentence in the document text. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
   /** The words that signal the relation, with document offsets. */
-  trigger: z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  trigger: z.object({ text: z.string(), start: z.int().check(z.nonnegative()), end: z.int().check(z.nonnegative()) }),
   /** Where the source and target actors are mentioned, with document offsets. */
-  sourceMention: Span.optional(),
-  targetMention: Span.optional(),
+  sourceMention: z.optional(Span),
+  targetMention: z.optional(Span),
   /** Id of the extraction rule that produced it ("svo", "passive-agent", "nominal-between", …; "legacy" when unknown). */
-  rule: z.string().min(1),
+  rule: z.string().check(z.minLength(1)),
   /** Who states it. */
   attribution: Attribution,
 });
 
 export const Relation = z.object({
   /** Stable: derived from source, type, status and target. */
-  id: z.string().min(1),
-  source: z.string().min(1),
-  target: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  source: z.string().check(z.minLength(1)),
+  target: z.string().check(z.minLength(1)),
   type: RelationType,
   status: RelationStatus,
   /** False when the text states the relation as two-sided (meetings, "ties between A and B"). */
@@ -130,8 +133,8 @@ export const Relation = z.object({
   /** True when this pair (unordered) and type is asserted by one source and denied by another; set on both sides. */
   disputed: z.boolean(),
   /** How likely the relation is right, from the measured precision of the rules behind its evidence (src/extract/confidence.ts). */
-  confidence: z.number().min(0).max(1),
-  evidence: z.array(Evidence).min(1),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  evidence: z.array(Evidence).check(z.minLength(1)),
 });
 
 export const RelationTypeInfo = z.object({
@@ -139,7 +142,7 @@ export const RelationTypeInfo = z.object({
   label: z.string(),
   description: z.string(),
   cameoRoots: z.array(z.string()),
-  quadClass: z.string().nullable(),
+  quadClass: z.nullable(z.string()),
   symmetric: z.boolean(),
 });
 
@@ -152,23 +155,25 @@ export const Graph = z
     actors: z.array(Actor),
     relations: z.array(Relation),
   })
-  .superRefine((g, ctx) => {
-    const actorIds = new Set<string>();
-    for (const a of g.actors) {
-      if (actorIds.has(a.id)) ctx.addIssue({ code: "custom", message: `duplicate actor id "${a.id}"` });
-      actorIds.add(a.id);
-    }
-    const docIds = new Set(g.documents.map((d) => d.id));
-    for (const r of g.relations) {
-      if (!actorIds.has(r.source)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown source actor "${r.source}"` });
-      if (!actorIds.has(r.target)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown target actor "${r.target}"` });
-      for (const e of r.evidence) {
-        if (!docIds.has(e.doc)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence from unknown document "${e.doc}"` });
-        if (e.attribution.actor !== undefined && !actorIds.has(e.attribution.actor))
-          ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence attributed to unknown actor "${e.attribution.actor}"` });
+  .check(
+    z.superRefine((g, ctx) => {
+      const actorIds = new Set<string>();
+      for (const a of g.actors) {
+        if (actorIds.has(a.id)) ctx.addIssue({ code: "custom", message: `duplicate actor id "${a.id}"` });
+        actorIds.add(a.id);
       }
-    }
-  });
+      const docIds = new Set(g.documents.map((d) => d.id));
+      for (const r of g.relations) {
+        if (!actorIds.has(r.source)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown source actor "${r.source}"` });
+        if (!actorIds.has(r.target)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: unknown target actor "${r.target}"` });
+        for (const e of r.evidence) {
+          if (!docIds.has(e.doc)) ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence from unknown document "${e.doc}"` });
+          if (e.attribution.actor !== undefined && !actorIds.has(e.attribution.actor))
+            ctx.addIssue({ code: "custom", message: `relation ${r.id}: evidence attributed to unknown actor "${e.attribution.actor}"` });
+        }
+      }
+    }),
+  );
 
 export type ActorKind = z.infer<typeof ActorKind>;
 export type RelationType = z.infer<typeof RelationType>;
