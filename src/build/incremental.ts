@@ -3,28 +3,35 @@
 // byte for byte to what assembleGraph gives for the whole corpus. See state.ts
 // for why it is exact and when it gives up (null: assemble everything).
 import type { SourceDocument } from "../extract/document";
+import type { ReusedDocument } from "../io/corpus";
 import { assembleActors, assignActorIds, compareEvidence, documentContributions, type Contribution, type ExtractedActor } from "../extract/extract";
 import type { Lexicon } from "../extract/lexicon";
 import { disputedRelationIds, relationConfidence, type RulePrecision } from "../extract/confidence";
 import { GRAPH_SCHEMA_VERSION, relationId, slimEvidence, type Actor, type Evidence, type Graph, type Relation } from "../graph/schema";
 import type { Extraction } from "./cache";
-import { contributionSummary, RawRecords, relationLineRanges, type BuildState, type StateDoc } from "./state";
+import { contributionSummary, RawRecords, relationLineRanges, type BuildState, type StateDoc, type StateFile } from "./state";
+import { documentsDirName, documentTextUrl, type KnownText } from "./write";
 
 export interface IncrementalInput {
   prev: { state: BuildState; bytes: Buffer };
-  /** The articles of the new graph, in order. */
-  docs: SourceDocument[];
+  /** The articles of the new graph, in order (those not read again without their text: see `text`). */
+  docs: (SourceDocument | ReusedDocument)[];
+  /** What the state keeps of each article's file. */
+  files: StateFile[];
+  /** An article's text, read again when it was not. */
+  text: (i: number) => Promise<string>;
   keys: string[];
   /** The state's entry for each article that did not change (same id and cache key). */
   kept: (StateDoc | undefined)[];
   /** The extraction of each article that changed (or is new). */
   extractions: (Extraction | undefined)[];
   degraded: string[][];
-  /** The extraction of an unchanged article (from the cache), when its actor ids moved. */
-  load: (i: number) => Promise<Extraction | undefined>;
+  /** The extraction of an unchanged article (from the cache) and its text, when its actor ids moved. */
+  load: (i: number) => Promise<{ extraction: Extraction; text: string } | undefined>;
   lexicon: Lexicon;
   generatedAt: string;
   rulePrecision: RulePrecision;
+  readerVersion: string;
 }
 
 export interface IncrementalGraph {
@@ -34,8 +41,8 @@ export interface IncrementalGraph {
   changed: Relation[];
   relationCount: number;
   relationsByType: Record<string, number>;
-  /** Articles whose texts the state vouches for (unchanged since the previous build wrote them). */
-  unchangedTexts: Set<string>;
+  /** Articles whose texts the state vouches for (unchanged since the previous build wrote them), for writeGraphFiles. */
+  unchangedTexts: Map<string, KnownText>;
   state: Omit<BuildState, "lines" | "format">;
   /** Articles assembled again (changed, new, or with moved actor ids). */
   reassembled: number;
@@ -50,6 +57,7 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
   const ranges = relationLineRanges(bytes, state.lines.relationsAt, state.relIds.length);
   if (!ranges) return null;
   const extractions = [...input.extractions];
+  const texts = docs.map((d) => d.text);
 
   // Global ids for the whole corpus (order-dependent, cheap).
   const actorLists: (readonly (readonly [string, ExtractedActor])[])[] = docs.map((_, i) => kept[i]?.actors ?? [...extractions[i]!.actors]);
@@ -62,7 +70,8 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
   for (const i of remapped) {
     const x = await input.load(i);
     if (!x) return null;
-    extractions[i] = x;
+    extractions[i] = x.extraction;
+    texts[i] = x.text;
   }
   const isRemapped = new Set(remapped);
   const clean = (i: number) => kept[i] !== undefined && !isRemapped.has(i);
@@ -109,12 +118,12 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
 
   const docById = new Map(docs.map((d, i) => [d.id, i]));
   const irregular = new Map<number, Map<string, string>>();
-  const sentenceOf = (e: Evidence): string => {
+  const sentenceOf = async (e: Evidence): Promise<string> => {
     const i = docById.get(e.doc)!;
     const sd = kept[i]!;
     let irr = irregular.get(i);
     if (!irr) irregular.set(i, (irr = new Map(sd.irregular)));
-    return irr.get(`${e.start}:${e.end}`) ?? docs[i].text.slice(e.start, e.end);
+    return irr.get(`${e.start}:${e.end}`) ?? (texts[i] ??= await input.text(i)).slice(e.start, e.end);
   };
 
   const mixed = new Set(state.mixedDirected);
@@ -141,7 +150,7 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
       const e = evidence[k];
       if (e.sentence !== undefined) continue;
       const { doc, ...rest } = e;
-      evidence[k] = { doc, sentence: sentenceOf(e), ...rest };
+      evidence[k] = { doc, sentence: await sentenceOf(e), ...rest };
     }
     changed.set(id, { id, source: base.source, target: base.target, type: base.type, status: base.status, directed: directed!, disputed: false, confidence: 0, evidence });
     if (!old) relationsByType[base.type] = (relationsByType[base.type] ?? 0) + 1;
@@ -226,15 +235,17 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
   // Actors: cheap enough to assemble whole, from every article's actor list.
   const keptActors = new Set<string>();
   const stateDocs: StateDoc[] = docs.map((d, i) => {
-    if (clean(i)) return kept[i]!;
+    const file = input.files[i];
+    if (clean(i)) return kept[i]!.file === file ? kept[i]! : { ...kept[i]!, file };
     const actors = kept[i]?.actors ?? [...extractions[i]!.actors];
     return {
       id: d.id,
       key: input.keys[i],
       actors,
       ids: actors.map(([key]) => globalIds[i].get(key)!),
-      ...contributionSummary(contributions[i]!, d.text),
+      ...contributionSummary(contributions[i]!, texts[i]!),
       degraded: kept[i]?.degraded ?? input.degraded[i],
+      file,
     };
   });
   for (const sd of stateDocs) for (const id of sd.refs) keptActors.add(id);
@@ -246,20 +257,35 @@ export async function assembleIncremental(input: IncrementalInput): Promise<Incr
     lexicon,
   );
 
+  const docsDir = documentsDirName(state.out);
   return {
     graph: {
       schemaVersion: GRAPH_SCHEMA_VERSION,
       generatedAt: input.generatedAt,
       relationTypes: lexicon.relationTypes,
-      documents: docs.map((d) => ({ id: d.id, title: d.title, date: d.date, text: d.text })),
+      // An article not read again points to its file, which the previous build wrote (writeGraphFiles checks its size).
+      documents: docs.map((d, i) => {
+        const text = texts[i];
+        return text !== undefined
+          ? { id: d.id, title: d.title, date: d.date, text }
+          : { id: d.id, title: d.title, date: d.date, textUrl: documentTextUrl(docsDir, d.id), textLength: input.files[i].textLength };
+      }),
       actors,
       relations: new RawRecords(pieces, relIds.length),
     },
     changed: fresh,
     relationCount: relIds.length,
     relationsByType,
-    unchangedTexts: new Set(docs.filter((_, i) => kept[i] !== undefined).map((d) => d.id)),
-    state: { cacheVersion: state.cacheVersion, out: state.out, docs: stateDocs, relIds, relationsByType, mixedDirected: state.mixedDirected },
+    unchangedTexts: new Map(docs.flatMap((d, i) => (kept[i] !== undefined ? [[d.id, { bytes: input.files[i].fileBytes, load: () => input.text(i) }] as const] : []))),
+    state: {
+      cacheVersion: state.cacheVersion,
+      readerVersion: input.readerVersion,
+      out: state.out,
+      docs: stateDocs,
+      relIds,
+      relationsByType,
+      mixedDirected: state.mixedDirected,
+    },
     reassembled: docs.length - cleanState.size,
   };
 }

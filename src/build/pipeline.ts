@@ -6,12 +6,13 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { DocumentExtraction } from "../extract/extract";
 import type { Graph } from "../graph/schema";
-import { readCorpus, type SkippedFile } from "../io/corpus";
+import { readArticle, readCorpusFiles, type SkippedFile } from "../io/corpus";
 import type { SourceDocument } from "../extract/document";
 import { ExtractionCache, type CacheEntry } from "./cache";
 import type { IncrementalGraph } from "./incremental";
-import { contributionSummary, loadState, saveState, type BuildState, type StateDoc } from "./state";
-import { extractorVersion } from "./version";
+import { contributionSummary, loadState, saveState, type BuildState, type StateDoc, type StateFile } from "./state";
+import { extractorVersion, readerVersion } from "./version";
+import { documentFileContent } from "./write";
 import type { ExtractOutcome } from "./worker";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
@@ -130,6 +131,18 @@ async function poolExtractor(threads: number, timeoutMs: number): Promise<{ extr
 }
 
 export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
+  return build(opts, true);
+}
+
+/** What a first attempt hands the full assembly it falls back to: extractions made and failures met, by cache key. */
+interface Carried {
+  outcomes: Map<string, CacheEntry>;
+  failures: Map<string, string>;
+  extracted: number;
+  firstExtractionMs: number | null;
+}
+
+async function build(opts: BuildOptions, useState: boolean, carried?: Carried): Promise<BuildResult> {
   const t0 = performance.now();
   const input = resolve(opts.input);
   const timings: Record<string, number> = {};
@@ -146,32 +159,58 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   const mainExtractor = import("./worker").then((m) => m.threadExtractor);
   // Awaited later; until then a failure must not count as unhandled.
   mainExtractor.catch(() => {});
-  const corpus = await readCorpus(input);
-  lap("readMs");
-  const docs = corpus.documents;
   const cache =
     opts.cacheDir === null
       ? null
       : new ExtractionCache(opts.cacheDir ?? DEFAULT_CACHE_DIR, opts.cacheVersion ?? (process.env.ENTENTE_CACHE_VERSION || extractorVersion(PROJECT_ROOT)));
 
-  // The previous build's state, when it fits: its articles that did not change need no cache read.
+  // The previous build's state, when it fits: its articles that did not change need no cache read, and those
+  // whose file has the size and time it had then are not even read (the state keeps what reading gave).
   const stateOut = cache && opts.state ? resolve(opts.state.out) : null;
-  const keys = cache ? docs.map((d) => cache.key(d)) : [];
-  const prev = cache && stateOut ? await loadState(cache.dir, stateOut, cache.version) : null;
+  const reader = stateOut ? readerVersion(PROJECT_ROOT) : "";
+  const prev = useState && cache && stateOut ? await loadState(cache.dir, stateOut, cache.version) : null;
+  if (useState && stateOut) lap("stateReadMs");
+  const byPath = new Map(prev && prev.state.readerVersion === reader ? prev.state.docs.map((d) => [d.file.path, d]) : []);
+  const corpus = await readCorpusFiles(input, {
+    reuse: (path, id, info) => {
+      const sd = byPath.get(path);
+      const f = sd?.file;
+      return f && sd.id === id && f.trusted && f.size === info.size && f.mtimeMs === info.mtimeMs ? { title: f.title, date: f.date, warnings: f.warnings } : undefined;
+    },
+  });
+  lap("readMs");
+  const docs = corpus.documents;
+  /** An article that was read (every one not kept from the state is). */
+  const read = (i: number): SourceDocument => {
+    const d = docs[i];
+    if (d.text === undefined) throw new Error(`internal: ${d.path} was not read`);
+    return d as SourceDocument;
+  };
+  const keys = cache ? docs.map((d, i) => (d.text === undefined ? byPath.get(d.path)!.key : cache.key(read(i)))) : [];
   const prevDocs = new Map((prev?.state.docs ?? []).map((d) => [d.id, d]));
   const kept: (StateDoc | undefined)[] = docs.map((d, i) => {
     const sd = prevDocs.get(d.id);
     return sd && sd.key === keys[i] ? sd : undefined;
   });
-  if (prev) lap("stateReadMs");
 
+  const failed: FileProblem[] = [];
+  const failedAt = new Set<number>();
   // The cache first: only the misses go to the extractor.
   // Entries come back with Maps and Sets rebuilt and sentences restored from the article.
-  const outcomes: (CacheEntry | undefined)[] = cache ? await Promise.all(docs.map((d, i) => (kept[i] ? undefined : cache.get(d)))) : docs.map(() => undefined);
-  const todo = docs.map((_, i) => i).filter((i) => !outcomes[i] && !kept[i]);
+  const outcomes: (CacheEntry | undefined)[] = cache
+    ? await Promise.all(docs.map((_, i) => (kept[i] ? undefined : (carried?.outcomes.get(keys[i]) ?? cache.get(read(i))))))
+    : docs.map(() => undefined);
+  if (carried && cache)
+    docs.forEach((d, i) => {
+      const reason = !outcomes[i] && !kept[i] ? carried.failures.get(keys[i]) : undefined;
+      if (reason === undefined) return;
+      failed.push({ path: d.path, reason });
+      failedAt.add(i);
+    });
+  const todo = docs.map((_, i) => i).filter((i) => !outcomes[i] && !kept[i] && !failedAt.has(i));
   lap("cacheReadMs");
   const requested = opts.workers ?? availableParallelism();
-  const small = todo.length === 1 && docs[todo[0]].text.length < SMALL_SINGLE_ARTICLE;
+  const small = todo.length === 1 && read(todo[0]).text.length < SMALL_SINGLE_ARTICLE;
   const threads = small ? 0 : Math.max(0, Math.min(requested, todo.length));
 
   const assembler = (async () => {
@@ -180,11 +219,9 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   })();
   assembler.catch(() => {});
 
-  const failed: FileProblem[] = [];
-  const failedAt = new Set<number>();
-  let firstExtractionMs: number | null = null;
+  let firstExtractionMs: number | null = carried?.firstExtractionMs ?? null;
   let done = docs.length - todo.length;
-  let extractedCount = 0;
+  let extractedCount = carried?.extracted ?? 0;
   opts.onProgress?.({ done, total: docs.length });
   const extractAll = async (todo: number[], threads: number) => {
     if (todo.length === 0) return;
@@ -196,7 +233,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       const lane = async () => {
         while (next < todo.length) {
           const i = todo[next++];
-          const doc = docs[i];
+          const doc = read(i);
           inFlight.add(doc.path);
           opts.onProgress?.({ done, total: docs.length, file: doc.path });
           try {
@@ -225,6 +262,44 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
   await extractAll(todo, threads);
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
 
+  // What the state keeps of each article's file.
+  const warningsOf = new Map<string, string[]>();
+  for (const w of corpus.warnings) warningsOf.set(w.path, [...(warningsOf.get(w.path) ?? []), w.message]);
+  const fileOf = (i: number): StateFile => {
+    const d = docs[i];
+    const sd = byPath.get(d.path);
+    if (d.text === undefined) return sd!.file;
+    const info = corpus.files[i];
+    const f = sd?.file;
+    // Unchanged but for its time, or not at all: the record it had.
+    if (f && f.size === info.size && f.mtimeMs === info.mtimeMs && f.trusted === info.trusted && kept[i]) return f;
+    const text = d.text;
+    return {
+      path: d.path,
+      ...info,
+      title: d.title,
+      date: d.date,
+      textLength: text.length,
+      fileBytes: Buffer.byteLength(documentFileContent(d.id, text)),
+      warnings: warningsOf.get(d.path) ?? [],
+    };
+  };
+  // An article's text, read again for an article that was not read (checked against the state's key).
+  const texts = new Map<number, Promise<string>>();
+  const textOf = (i: number): Promise<string> => {
+    const d = docs[i];
+    if (d.text !== undefined) return Promise.resolve(d.text);
+    let t = texts.get(i);
+    if (!t) {
+      t = readArticle(input, d.path, d.id).then(({ document }) => {
+        if (cache!.key(document) !== keys[i]) throw new Error(`${d.path} changed during the build`);
+        return document.text;
+      });
+      texts.set(i, t);
+    }
+    return t;
+  };
+
   let incremental: IncrementalGraph | undefined;
   if (prev) {
     lap("extractMs");
@@ -237,64 +312,45 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
         (await assembleIncremental({
           prev,
           docs: included.map((i) => docs[i]),
+          files: included.map(fileOf),
+          text: (j) => textOf(included[j]),
           keys: included.map((i) => keys[i]),
           kept: included.map((i) => kept[i]),
           extractions: included.map((i) => outcomes[i]?.extraction),
           degraded: included.map((i) => outcomes[i]?.degraded ?? []),
-          load: async (j) => (await cache!.get(docs[included[j]]))?.extraction,
+          load: async (j) => {
+            const i = included[j];
+            const text = await textOf(i);
+            const entry = await cache!.get({ ...docs[i], text });
+            return entry && { extraction: entry.extraction, text };
+          },
           lexicon,
           generatedAt,
           rulePrecision: defaultRulePrecision(),
+          readerVersion: reader,
         })) ?? undefined;
     } catch {
       // A state that does not add up is only a slower build.
       incremental = undefined;
     }
     lap("assembleMs");
+    if (!incremental) {
+      // Everything again without the state, with what this attempt extracted (or failed at) carried over.
+      const carry: Carried = { outcomes: new Map(), failures: new Map(), extracted: extractedCount, firstExtractionMs };
+      docs.forEach((_, i) => {
+        if (outcomes[i] && !kept[i]) carry.outcomes.set(keys[i], outcomes[i]);
+      });
+      for (const i of failedAt) carry.failures.set(keys[i], failed.find((f) => f.path === docs[i].path)!.reason);
+      return build(opts, false, carry);
+    }
   }
-  if (!incremental) {
-    // Everything from the cache (or the extractor) after all.
-    const rest = docs.map((_, i) => i).filter((i) => !outcomes[i] && !failedAt.has(i));
-    const entries = await Promise.all(rest.map((i) => cache!.get(docs[i])));
-    rest.forEach((i, k) => (outcomes[i] = entries[k]));
-    const missing = rest.filter((i) => !outcomes[i]);
-    done -= missing.length;
-    await extractAll(missing, Math.max(0, Math.min(requested, missing.length)));
-  }
-
-  const extractions: DocumentExtraction[] = [];
-  const degraded: BuildSummary["degraded"] = [];
-  docs.forEach((doc, i) => {
-    const o = outcomes[i];
-    if (!o || failedAt.has(i)) return;
-    // Results carry no document (it is most of their bytes): the one read is put back.
-    extractions.push({ ...o.extraction, doc });
-    if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
-  });
-  if (incremental)
+  if (incremental) {
+    const degraded: BuildSummary["degraded"] = [];
     docs.forEach((doc, i) => {
       const d = !failedAt.has(i) && (outcomes[i]?.degraded ?? kept[i]?.degraded);
       if (d && d.length) degraded.push({ path: doc.path, reasons: d });
     });
-  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-  const skipped: SkippedFile[] = corpus.skipped;
-  const files = docs.length - failedAt.size;
-  const common = {
-    input,
-    files,
-    skipped,
-    degraded,
-    failed,
-    warnings: corpus.warnings,
-    extracted: extractedCount,
-    cached: docs.length - extractedCount - failedAt.size,
-    workers: threads,
-    firstExtractionMs,
-    timings,
-    rssMb,
-  };
-  if (incremental) {
+    failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const inc = incremental;
     const { materialize } = await import("./incremental");
     let graph: Graph | undefined;
@@ -305,16 +361,40 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       incremental: inc,
       saveState: (graphFile, relationsAt) => saveState(cache!.dir, inc.state, graphFile, relationsAt),
       summary: {
-        ...common,
+        input,
+        files: docs.length - failedAt.size,
+        skipped: corpus.skipped,
+        degraded,
+        failed,
+        warnings: corpus.warnings,
+        extracted: extractedCount,
+        cached: docs.length - extractedCount - failedAt.size,
+        workers: threads,
         actors: inc.graph.actors.length,
         relations: inc.relationCount,
         relationsByType: inc.relationsByType,
+        firstExtractionMs,
         seconds: (performance.now() - t0) / 1000,
+        timings,
+        rssMb,
       },
     };
   }
 
-  if (!prev) lap("extractMs");
+  lap("extractMs");
+  const extractions: DocumentExtraction[] = [];
+  const degraded: BuildSummary["degraded"] = [];
+  docs.forEach((_, i) => {
+    const o = outcomes[i];
+    if (!o || failedAt.has(i)) return;
+    const doc = read(i);
+    // Results carry no document (it is most of their bytes): the one read is put back.
+    extractions.push({ ...o.extraction, doc });
+    if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
+  });
+  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const skipped: SkippedFile[] = corpus.skipped;
+
   const { assembleGraphParts, lexicon } = await assembler;
   lap("lexiconWaitMs");
   const { graph, parts } = assembleGraphParts(extractions, lexicon, generatedAt);
@@ -326,6 +406,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
     const included = docs.map((_, i) => i).filter((i) => outcomes[i] && !failedAt.has(i));
     const state: Omit<BuildState, "lines" | "format"> = {
       cacheVersion: cache.version,
+      readerVersion: reader,
       out: stateOut,
       docs: included.map((i, k) => {
         const actors = [...outcomes[i]!.extraction.actors];
@@ -334,8 +415,9 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
           key: keys[i],
           actors,
           ids: actors.map(([key]) => parts.globalIds[k].get(key)!),
-          ...contributionSummary(parts.contributions[k], docs[i].text),
+          ...contributionSummary(parts.contributions[k], read(i).text),
           degraded: outcomes[i]!.degraded,
+          file: fileOf(i),
         };
       }),
       relIds: graph.relations.map((r) => r.id),
@@ -355,7 +437,7 @@ export async function buildGraph(opts: BuildOptions): Promise<BuildResult> {
       failed,
       warnings: corpus.warnings,
       extracted: extractedCount,
-      cached: docs.length - todo.length,
+      cached: docs.length - extractedCount - failedAt.size,
       workers: threads,
       actors: graph.actors.length,
       relations: graph.relations.length,

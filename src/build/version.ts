@@ -36,3 +36,17 @@ export function extractorVersion(root: string): string {
   }
   return h.digest("hex").slice(0, 16);
 }
+
+/** The article reader's version for the build state's file list: a hash of the files that turn an article file into a document. */
+export function readerVersion(root: string): string {
+  const h = createHash("sha256").update("entente-reader-1");
+  for (const f of ["src/io/corpus.ts", "src/io/html.ts", "src/interop/articleText.ts", "src/extract/document.ts"]) {
+    h.update(`\u0000${f}\u0000`);
+    try {
+      h.update(readFileSync(join(root, f)));
+    } catch {
+      h.update("missing");
+    }
+  }
+  return h.digest("hex").slice(0, 16);
+}

@@ -120,27 +120,49 @@ export interface DocumentFile {
   content: string;
 }
 
+/** A document given without its text (see `writeGraphFiles`'s `unchangedTexts`): its file is expected to be in place. */
+export interface KnownDocumentFile {
+  id: string;
+  name: string;
+  textLength: number;
+}
+
+/** A per-document file the caller knows to be unchanged: its byte size, and how to get its text should it be missing. */
+export interface KnownText {
+  bytes?: number;
+  load?: () => Promise<string>;
+}
+
+/** The textUrl of a document's file, for a graph file whose documents folder is `docsDir` (documentsDirName). */
+export function documentTextUrl(docsDir: string, id: string): string {
+  return `${encodeURIComponent(docsDir)}/${documentFileName(id)}`;
+}
+
 /**
  * The graph file's content and its per-document files: documents point to their
  * file (`textUrl`, relative to the graph file, and `textLength`), and only the first
  * SENTENCES_PER_RELATION evidence entries of each relation keep their sentence.
  * With `singleFile`, texts stay inline and there are no per-document files.
  */
-export function splitGraph(graph: Graph, docsDir: string, singleFile = false): { graph: Graph; files: DocumentFile[] } {
+export function splitGraph(graph: Graph, docsDir: string, singleFile = false): { graph: Graph; files: DocumentFile[]; known: KnownDocumentFile[] } {
   const files: DocumentFile[] = [];
+  const known: KnownDocumentFile[] = [];
   const names = new Map<string, string>();
   const documents = graph.documents.map((d): GraphDocument => {
-    if (d.text === undefined) throw new Error(`document "${d.id}" has no text to write`);
+    // A document without its text but with its length: its file is one the caller knows (writeGraphFiles' unchangedTexts).
+    if (d.text === undefined && (singleFile || d.textLength === undefined)) throw new Error(`document "${d.id}" has no text to write`);
     if (singleFile) return { id: d.id, title: d.title, date: d.date, text: d.text };
     const name = documentFileName(d.id);
     const other = names.get(name);
     if (other !== undefined) throw new Error(`documents "${other}" and "${d.id}" hash to the same file name ${name}`);
     names.set(name, d.id);
-    files.push({ id: d.id, name, content: documentFileContent(d.id, d.text) });
-    return { id: d.id, title: d.title, date: d.date, textUrl: `${encodeURIComponent(docsDir)}/${name}`, textLength: d.text.length };
+    const textLength = d.text?.length ?? d.textLength!;
+    if (d.text === undefined) known.push({ id: d.id, name, textLength });
+    else files.push({ id: d.id, name, content: documentFileContent(d.id, d.text) });
+    return { id: d.id, title: d.title, date: d.date, textUrl: documentTextUrl(docsDir, d.id), textLength };
   });
   const relations = (graph.relations as unknown) instanceof RawRecords ? graph.relations : graph.relations.map((r) => ({ ...r, evidence: slimEvidence(r.evidence) }));
-  return { graph: { ...graph, documents, relations }, files };
+  return { graph: { ...graph, documents, relations }, files, known };
 }
 
 export interface GraphFilesResult {
@@ -167,8 +189,12 @@ export async function writeGraphFiles(
   options: {
     singleFile?: boolean;
     fs?: { rename: typeof rename };
-    /** Documents whose per-document file the caller knows to be unchanged (see src/build/state.ts): checked for their size only. */
-    unchangedTexts?: ReadonlySet<string>;
+    /**
+     * Documents whose per-document file the caller knows to be unchanged (see src/build/state.ts): checked for their
+     * size only. With a KnownText, the document may come without its text (but with its textLength): its file is then
+     * checked against `bytes`, and written from `load()` only when it is not as expected.
+     */
+    unchangedTexts?: ReadonlySet<string> | ReadonlyMap<string, KnownText>;
     /** Told the byte offset of the first relation record in the graph file (-1: none) once it is in place. */
     onRelationsAt?: (offset: number) => void;
   } = {},
@@ -178,23 +204,40 @@ export async function writeGraphFiles(
   const docsDir = join(dirname(out), dirName);
   const split = splitGraph(graph, dirName, options.singleFile);
   await mkdir(dirname(out), { recursive: true });
-  if (split.files.length) await mkdir(docsDir, { recursive: true });
+  if (split.files.length || split.known.length) await mkdir(docsDir, { recursive: true });
   const temps: string[] = [];
   const moves: [string, string][] = [];
   let unchanged = 0;
   let relationsAt: number;
   try {
+    const knownTexts = options.unchangedTexts instanceof Map ? (options.unchangedTexts as ReadonlyMap<string, KnownText>) : undefined;
+    const put = async (path: string, content: string) => {
+      const tmp = `${path}.${process.pid}.tmp`;
+      temps.push(tmp);
+      await writeFile(tmp, content);
+      moves.push([tmp, path]);
+    };
     for (const f of split.files) {
       const path = join(docsDir, f.name);
       // A text the state vouches for (same article, written by the previous build) is only checked for its size.
-      if (options.unchangedTexts?.has(f.id) ? await sameSize(path, f.content) : await sameContent(path, f.content)) {
+      if (options.unchangedTexts?.has(f.id) ? await hasSize(path, Buffer.byteLength(f.content)) : await sameContent(path, f.content)) {
         unchanged++;
         continue;
       }
-      const tmp = `${path}.${process.pid}.tmp`;
-      temps.push(tmp);
-      await writeFile(tmp, f.content);
-      moves.push([tmp, path]);
+      await put(path, f.content);
+    }
+    // Documents given without their text: their file is there as the previous build wrote it, or is written again.
+    for (const f of split.known) {
+      const path = join(docsDir, f.name);
+      const known = knownTexts?.get(f.id);
+      if (known?.bytes !== undefined && (await hasSize(path, known.bytes))) {
+        unchanged++;
+        continue;
+      }
+      const text = await known?.load?.();
+      if (text === undefined) throw new Error(`document "${f.id}" has no text to write`);
+      if (text.length !== f.textLength) throw new Error(`document "${f.id}" changed while the graph was written`);
+      await put(path, documentFileContent(f.id, text));
     }
     const graphTmp = `${out}.${process.pid}.tmp`;
     temps.push(graphTmp);
@@ -206,15 +249,15 @@ export async function writeGraphFiles(
     await Promise.all(temps.map((t) => rm(t, { force: true })));
     throw err;
   }
-  const keep = new Set(split.files.map((f) => f.name));
+  const keep = new Set([...split.files, ...split.known].map((f) => f.name));
   const removed = await removeStaleDocumentFiles(docsDir, keep);
   options.onRelationsAt?.(relationsAt);
   return { docsDir: options.singleFile ? null : docsDir, written: moves.length - 1, unchanged, removed };
 }
 
-async function sameSize(path: string, content: string): Promise<boolean> {
+async function hasSize(path: string, bytes: number): Promise<boolean> {
   try {
-    return (await stat(path)).size === Buffer.byteLength(content);
+    return (await stat(path)).size === bytes;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 // Reads a folder of article files into documents (Node only). Every problem
 // with one file is reported and skipped; only an unusable folder throws.
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { isBinaryFileSync } from "isbinaryfile";
 import { decodeArticleBytes, detectEncoding, parseArticle, type SourceDocument } from "../extract/document";
 import { stripArticleExtension } from "../interop/articleText";
@@ -12,10 +12,39 @@ export interface SkippedFile {
   reason: string;
 }
 
-export interface CorpusReadResult {
-  documents: SourceDocument[];
+export interface CorpusReadResult<D = SourceDocument> {
+  documents: D[];
   skipped: SkippedFile[];
   warnings: { path: string; message: string }[];
+}
+
+export interface ArticleFileInfo {
+  size: number;
+  mtimeMs: number;
+  /**
+   * False when the file was modified so shortly before it was read that a later change could keep its size and
+   * time (timestamps are only as fine as the file system's clock): such a file is read again next time.
+   */
+  trusted: boolean;
+}
+
+/** What reading an article file gave earlier, for `readCorpus`'s `reuse`. */
+export interface KnownArticle {
+  title: string;
+  date: string | null;
+  warnings: string[];
+}
+
+/** An article that was not read again (see `reuse`): everything but its text. */
+export type ReusedDocument = Omit<SourceDocument, "text"> & { text?: undefined };
+
+/**
+ * How long after its last modification a file's time is trusted to show the next one: the coarse clocks file
+ * systems stamp with tick every few milliseconds; a time in whole seconds suggests a file system that keeps only
+ * seconds (FAT keeps two).
+ */
+function trustedTime(mtimeMs: number, readAt: number): boolean {
+  return mtimeMs < readAt - (mtimeMs % 1000 === 0 ? 2000 : 50);
 }
 
 /** Larger than any article; guards memory against a stray dump named .txt. */
@@ -121,6 +150,20 @@ export function assignDocumentIds(rels: readonly string[]): Map<string, string> 
  * are unique and stable.
  */
 export async function readCorpus(dir: string, opts?: { onFile?: (done: number, total: number) => void }): Promise<CorpusReadResult> {
+  const { files: _, ...result } = await readCorpusFiles(dir, opts);
+  return result as CorpusReadResult;
+}
+
+/**
+ * `readCorpus`, with the size and time of each document's file (as seen before it was read, parallel to
+ * `documents`). With `reuse`, a file whose size and time `reuse(path, id, info)` recognises is not read: its
+ * document comes back without its text (a `ReusedDocument`), with the title, date and warnings `reuse` gave.
+ * `readArticle` reads it when its text is wanted after all.
+ */
+export async function readCorpusFiles(
+  dir: string,
+  opts?: { onFile?: (done: number, total: number) => void; reuse?: (path: string, id: string, info: ArticleFileInfo) => KnownArticle | undefined },
+): Promise<CorpusReadResult<SourceDocument | ReusedDocument> & { files: ArticleFileInfo[] }> {
   let dirStat;
   try {
     dirStat = await stat(dir);
@@ -130,6 +173,7 @@ export async function readCorpus(dir: string, opts?: { onFile?: (done: number, t
   }
   if (!dirStat.isDirectory()) throw new Error(`Input path is not a folder: ${dir}`);
 
+  const readAt = Date.now();
   const entries: Entry[] = [];
   try {
     await listFiles(dir, "", entries);
@@ -140,15 +184,16 @@ export async function readCorpus(dir: string, opts?: { onFile?: (done: number, t
   entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 
   const ids = assignDocumentIds(entries.filter((e) => !e.skipReason && TXT.test(e.rel)).map((e) => e.rel));
-  const result: CorpusReadResult = { documents: [], skipped: [], warnings: [] };
+  const result: CorpusReadResult<SourceDocument | ReusedDocument> & { files: ArticleFileInfo[] } = { documents: [], files: [], skipped: [], warnings: [] };
   const total = entries.length;
   let done = 0;
   for (const entry of entries) {
-    const outcome = await readEntry(entry, ids.get(entry.rel) ?? entry.rel);
+    const outcome = await readEntry(entry, ids.get(entry.rel) ?? entry.rel, readAt, opts?.reuse);
     if ("reason" in outcome) {
       result.skipped.push({ path: entry.full, reason: outcome.reason });
     } else {
       result.documents.push(outcome.document);
+      result.files.push(outcome.info);
     }
     for (const message of outcome.warnings) result.warnings.push({ path: entry.full, message });
     opts?.onFile?.(++done, total);
@@ -156,18 +201,34 @@ export async function readCorpus(dir: string, opts?: { onFile?: (done: number, t
   return result;
 }
 
-type EntryOutcome = { document: SourceDocument; warnings: string[] } | { reason: string; warnings: string[] };
+/**
+ * Reads one article of the corpus in `dir` again, as `readCorpus` read it (`path` is its document's, `id` its id),
+ * for the text of a `ReusedDocument`. Throws when the file is no longer an article.
+ */
+export async function readArticle(dir: string, path: string, id: string): Promise<{ document: SourceDocument; warnings: string[]; info: ArticleFileInfo }> {
+  const rel = relative(dir, path).split(sep).join("/");
+  const outcome = await readEntry({ rel, full: path }, id, Date.now());
+  if ("reason" in outcome) throw new Error(`${path}: ${outcome.reason}`);
+  return outcome as { document: SourceDocument; warnings: string[]; info: ArticleFileInfo };
+}
 
-async function readEntry(entry: Entry, id: string): Promise<EntryOutcome> {
+type EntryOutcome = { document: SourceDocument | ReusedDocument; warnings: string[]; info: ArticleFileInfo } | { reason: string; warnings: string[] };
+
+async function readEntry(entry: Entry, id: string, readAt: number, reuse?: (path: string, id: string, info: ArticleFileInfo) => KnownArticle | undefined): Promise<EntryOutcome> {
   if (entry.skipReason) return { reason: entry.skipReason, warnings: [] };
   if (!TXT.test(entry.rel)) return { reason: "not a .txt file", warnings: [] };
 
   let bytes: Buffer;
+  let info: ArticleFileInfo;
   try {
+    // The time before the bytes: a change while reading shows as another time next time.
     const s = await stat(entry.full);
     if (s.size > MAX_FILE_BYTES) {
       return { reason: `file too large (${s.size} bytes; limit ${MAX_FILE_BYTES})`, warnings: [] };
     }
+    info = { size: s.size, mtimeMs: s.mtimeMs, trusted: trustedTime(s.mtimeMs, readAt) };
+    const known = info.trusted ? reuse?.(entry.full, id, info) : undefined;
+    if (known) return { document: { id, title: known.title, date: known.date, path: entry.full }, warnings: known.warnings, info };
     bytes = await readFile(entry.full);
   } catch (err) {
     return { reason: errorMessage(err), warnings: [] };
@@ -188,5 +249,5 @@ async function readEntry(entry: Entry, id: string): Promise<EntryOutcome> {
     const reason = "no article text left after removing page furniture";
     return { reason, warnings: warnings.filter((w) => w !== reason) };
   }
-  return { document: parsed.document, warnings };
+  return { document: parsed.document, warnings, info };
 }

@@ -1,8 +1,9 @@
 // Rebuilds from the build state (src/build/state.ts, src/build/incremental.ts):
-// after editing, adding, removing and renaming articles, the graph file is
-// byte-identical to a fresh build's; a damaged or stale state falls back to a
-// full assembly without an error.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// after editing, adding, removing, renaming and touching articles, the graph
+// file is byte-identical to a fresh build's; a damaged or stale state falls back
+// to a full assembly without an error; a file whose size and time did not change
+// is not read again.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -52,25 +53,52 @@ const SENTENCES = [
   "Egypt supplied weapons to Libya, officials said.",
 ];
 
-type Op = { kind: "edit" | "remove" | "rename" | "add"; at: number; sentence: number };
+type Op = { kind: "edit" | "remove" | "rename" | "add" | "touch" | "same-size"; at: number; sentence: number };
 const op = fc.record({
-  kind: fc.constantFrom<Op["kind"]>("edit", "edit", "add", "remove", "rename"),
+  kind: fc.constantFrom<Op["kind"]>("edit", "edit", "add", "remove", "rename", "touch", "same-size"),
   at: fc.nat(),
   sentence: fc.nat(SENTENCES.length - 1),
 });
+
+/** Files modified an hour ago: old enough for their times to be trusted (see src/io/corpus.ts). */
+let clock = Date.now() - 3_600_000;
+function age(path: string): void {
+  clock += 1000;
+  utimesSync(path, new Date(clock), new Date(clock));
+}
+function ageAll(dir: string): void {
+  for (const f of readdirSync(dir)) age(join(dir, f));
+}
+
+// Same-length swaps: the text changes, its size does not.
+const SWAPS: [RegExp, string][] = [
+  [/\bIran\b/, "Iraq"],
+  [/\bIraq\b/, "Iran"],
+  [/\bEgypt\b/, "Yemen"],
+  [/\bKenya\b/, "Sudan"],
+  [/[a-z]/, "x"],
+];
 
 function apply(input: string, o: Op, n: number): void {
   const files = readdirSync(input).sort();
   const f = files[o.at % files.length];
   const s = SENTENCES[o.sentence];
-  if (o.kind === "edit") writeFileSync(join(input, f), `${readFileSync(join(input, f), "utf8")}\n${s}\n`);
+  const path = join(input, f);
+  if (o.kind === "touch") age(path);
+  else if (o.kind === "same-size") {
+    const text = readFileSync(path, "utf8");
+    const [re, to] = SWAPS.find(([re]) => re.test(text))!;
+    writeFileSync(path, text.replace(re, to));
+    expect(statSync(path).size).toBe(Buffer.byteLength(text));
+    age(path);
+  } else if (o.kind === "edit") writeFileSync(path, `${readFileSync(path, "utf8")}\n${s}\n`);
   else if (o.kind === "remove" && files.length > 2) rmSync(join(input, f));
   else if (o.kind === "rename") renameSync(join(input, f), join(input, `0${n}-${f}`));
   else writeFileSync(join(input, `0${n}-new.txt`), `A new report\n\n${s} ${SENTENCES[(o.sentence + 3) % SENTENCES.length]}\n`);
 }
 
 describe("rebuild from the build state", () => {
-  it("gives the graph file of a fresh build after edits, additions, removals and renames", async () => {
+  it("gives the graph file of a fresh build after edits, additions, removals, renames, touches and same-size changes", async () => {
     let run = 0;
     let incremental = 0;
     await fc.assert(
@@ -78,17 +106,20 @@ describe("rebuild from the build state", () => {
         const r = run++;
         const input = join(dir, `corpus-${r}`);
         cpSync(base, input, { recursive: true });
+        ageAll(input);
         const out = join(dir, `out-${r}`, "graph.json");
         const cacheDir = join(dir, "cache"); // shared: entries are keyed by content
         await rebuild(input, out, cacheDir);
         for (const [k, o] of ops.entries()) {
           apply(input, o, k);
+          // Half the time the changed files are as old as the rest (trusted), half the time just written (read again).
+          if (k % 2 === 0) ageAll(input);
           const got = await rebuild(input, out, cacheDir);
           if (got.incremental) incremental++;
           expect(got.bytes).toBe(await fresh(input, `${r}-${k}`));
         }
       }),
-      { numRuns: 20, seed: 11 },
+      { numRuns: 24, seed: 11 },
     );
     expect(incremental).toBeGreaterThan(0);
   }, 240_000);
@@ -136,5 +167,46 @@ describe("rebuild from the build state", () => {
     writeFileSync(files.state, "not a state");
     got = await rebuild(input, out, cacheDir);
     expect(got.bytes).toBe(expected2);
+  });
+
+  it("does not read a file whose size and time are those of the previous build", async () => {
+    const input = join(dir, "unread");
+    cpSync(base, input, { recursive: true });
+    ageAll(input);
+    const out = join(dir, "unread-out", "graph.json");
+    const cacheDir = join(dir, "cache-unread");
+    const first = await rebuild(input, out, cacheDir);
+    const docs = readdirSync(join(dir, "unread-out", "graph.docs")).map((f) => readFileSync(join(dir, "unread-out", "graph.docs", f), "utf8"));
+    // Other bytes, same size and time: a rebuild that read the file would see them.
+    const [f] = readdirSync(input).sort();
+    const path = join(input, f);
+    const { size, atime, mtime } = statSync(path);
+    writeFileSync(path, "x".repeat(size));
+    utimesSync(path, atime, mtime);
+    const again = await rebuild(input, out, cacheDir);
+    expect(again).toEqual({ bytes: first.bytes, incremental: true });
+    expect(readdirSync(join(dir, "unread-out", "graph.docs")).map((f) => readFileSync(join(dir, "unread-out", "graph.docs", f), "utf8"))).toEqual(docs);
+    // Its time changed: read, and the graph is that of the new bytes.
+    age(path);
+    const changed = await rebuild(input, out, cacheDir);
+    expect(changed.bytes).toBe(await fresh(input, "unread"));
+  });
+
+  it("reads a reused article again when its per-document file is missing", async () => {
+    const input = join(dir, "missing-doc");
+    cpSync(base, input, { recursive: true });
+    ageAll(input);
+    const out = join(dir, "missing-doc-out", "graph.json");
+    const cacheDir = join(dir, "cache-missing-doc");
+    await rebuild(input, out, cacheDir);
+    const docsDir = join(dir, "missing-doc-out", "graph.docs");
+    const names = readdirSync(docsDir).sort();
+    const before = readFileSync(join(docsDir, names[0]), "utf8");
+    rmSync(join(docsDir, names[0]));
+    const first = readdirSync(input).sort()[1];
+    writeFileSync(join(input, first), `${readFileSync(join(input, first), "utf8")}\n${SENTENCES[0]}\n`);
+    const got = await rebuild(input, out, cacheDir);
+    expect(got).toEqual({ bytes: await fresh(input, "missing-doc"), incremental: true });
+    expect(readFileSync(join(docsDir, names[0]), "utf8")).toBe(before);
   });
 });
