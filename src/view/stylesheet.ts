@@ -67,6 +67,10 @@ export function makeStylesheet(dark = false): cytoscape.StylesheetJson {
     { selector: ".on-path", style: { opacity: 1, "z-index": 20, "underlay-color": "#22d3ee", "underlay-opacity": 0.7, "underlay-padding": 4 } },
     { selector: "edge.hover", style: { opacity: 1, "z-index": 30, "underlay-color": dark ? "#f9fafb" : "#111827", "underlay-opacity": 0.25, "underlay-padding": 5 } },
     { selector: "node.hover", style: { "border-width": 3, "border-color": dark ? "#f9fafb" : "#111827" } },
+    // What comes from added articles (src/app/addedMarks.ts): an amber halo. In the stylesheet from the start, so
+    // marking them is a class change, never a restyle of every element (and a dark-mode switch keeps it).
+    { selector: "node.added", style: { "underlay-color": "#f59e0b", "underlay-opacity": 0.45, "underlay-padding": 6, "underlay-shape": "ellipse" } as cytoscape.Css.Node },
+    { selector: "edge.added", style: { "underlay-color": "#f59e0b", "underlay-opacity": 0.35, "underlay-padding": 3 } as cytoscape.Css.Edge },
   ];
 }
 

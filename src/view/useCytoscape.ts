@@ -1,8 +1,9 @@
 // A small React hook around one Cytoscape instance: created once per container,
 // updated in place through cy.batch (add/remove/update by id), never re-laid out
 // on render. Positions come from the graph file (preset); only a graph without
-// positions is laid out once in the browser. Labels are placed by labels.ts after
-// every zoom or pan; the view re-fits when the set of shown actors changes.
+// positions is laid out once in the browser. Labels are placed by labels.ts once a
+// zoom or pan settles, and before the next frame when the elements change; the
+// view re-fits when the set of shown actors changes.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import cytoscape from "cytoscape";
 import { makeStylesheet } from "./stylesheet";
@@ -127,14 +128,29 @@ export function useCytoscape(
       evt.target.removeClass("hover");
       el.style.cursor = "";
     });
+    // Zoom, pan and resize come in bursts (a wheel, an animation): labels are placed once they settle.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const relabel = () => {
       clearTimeout(timer);
       timer = setTimeout(() => placeLabels(instance), 60);
     };
+    // "relabel" (new elements, a fit, a highlight): placed before the next frame, so that frame draws the labels
+    // and the canvas is not drawn twice (each label change restyles and redraws every element). Several in one
+    // task (the sync, the highlight) place them once.
+    let queued = false;
+    const relabelNow = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (instance.destroyed()) return;
+        clearTimeout(timer);
+        placeLabels(instance);
+      });
+    };
     instance.on("viewport resize", relabel);
     instance.on("layoutstop", relabel);
-    instance.on("relabel", relabel);
+    instance.on("relabel", relabelNow);
     const observer = new ResizeObserver(() => {
       instance.resize();
       relabel();
