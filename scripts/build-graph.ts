@@ -4,6 +4,7 @@
 // skipped; it never sinks the build. Exit code: 0 when the graph was written
 // (warnings for skipped or degraded files), 1 on a fatal error, or with
 // --strict when any article failed or was degraded.
+import { register } from "node:module";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -22,6 +23,9 @@ const seconds = (v: string) => {
   if (!(n > 0)) throw new InvalidArgumentError("expected a number of seconds > 0");
   return n;
 };
+
+// compromise as its one-file build, which loads faster (see src/build/resolve-hooks.mjs); before anything imports it.
+register("../src/build/resolve-hooks.mjs", import.meta.url);
 
 const program = new Command()
   .name("build:graph")
