@@ -209,4 +209,26 @@ describe("rebuild from the build state", () => {
     expect(got).toEqual({ bytes: await fresh(input, "missing-doc"), incremental: true });
     expect(readFileSync(join(docsDir, names[0]), "utf8")).toBe(before);
   });
+
+  it("falls back to a full assembly, keeping what it extracted, when the previous graph file does not add up", async () => {
+    const input = join(dir, "garbled");
+    cpSync(base, input, { recursive: true });
+    ageAll(input);
+    const out = join(dir, "garbled-out", "graph.json");
+    const cacheDir = join(dir, "cache-garbled");
+    await rebuild(input, out, cacheDir);
+    // The state's copy of the graph file garbled, with its size and time kept: only assembling tells.
+    const files = stateFiles(cacheDir, out);
+    const { size, atime, mtime } = statSync(files.lines);
+    rmSync(files.lines);
+    writeFileSync(files.lines, "\n".repeat(size));
+    utimesSync(files.lines, atime, mtime);
+    const first = readdirSync(input).sort()[0];
+    writeFileSync(join(input, first), `${readFileSync(join(input, first), "utf8")}\n${SENTENCES[6]}\n`);
+    const r = await buildGraph({ input, workers: 0, cacheDir, cacheVersion: "test", generatedAt: AT, state: { out } });
+    expect(r.incremental).toBeUndefined();
+    expect(r.summary.extracted).toBe(1);
+    await writeGraphFiles(out, r.graph);
+    expect(readFileSync(out, "utf8")).toBe(await fresh(input, "garbled"));
+  });
 });
