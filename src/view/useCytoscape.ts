@@ -2,8 +2,8 @@
 // updated in place through cy.batch (add/remove/update by id), never re-laid out
 // on render. Positions come from the graph file (preset); only a graph without
 // positions is laid out once in the browser. Labels are placed by labels.ts once a
-// zoom or pan settles, and before the next frame when the elements change; the
-// view re-fits when the set of shown actors changes.
+// zoom, pan or change settles, and before the first frame; the view re-fits when
+// the set of shown actors changes.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import cytoscape from "cytoscape";
 import { makeStylesheet } from "./stylesheet";
@@ -134,9 +134,9 @@ export function useCytoscape(
       clearTimeout(timer);
       timer = setTimeout(() => placeLabels(instance), 60);
     };
-    // "relabel" (new elements, a fit, a highlight): placed before the next frame, so that frame draws the labels
-    // and the canvas is not drawn twice (each label change restyles and redraws every element). Several in one
-    // task (the sync, the highlight) place them once.
+    // "relabel-now" (the first elements, a jump to an actor): placed before the next frame, so that frame draws the
+    // labels and the canvas is not drawn twice. Other changes ("relabel": a filter, a highlight) keep the delay: the
+    // frame that shows the change comes first (placing labels before it restyles their actors twice).
     let queued = false;
     const relabelNow = () => {
       if (queued) return;
@@ -150,7 +150,16 @@ export function useCytoscape(
     };
     instance.on("viewport resize", relabel);
     instance.on("layoutstop", relabel);
-    instance.on("relabel", relabelNow);
+    instance.on("relabel", relabel);
+    instance.on("relabel-now", relabelNow);
+    // Cytoscape watches its container with a MutationObserver on its attributes and a ResizeObserver, and calls
+    // cy.resize() 100 ms after either fires, which clears and redraws the whole canvas. The page writes attributes on
+    // the container at every change (data-ready, data-nodes… for tests and the bench, the pointer cursor), so each
+    // filter change, search or hover was drawn a second time about 100 ms later; and the first frame too. Our own
+    // ResizeObserver below resizes on a real size change, so both of Cytoscape's go.
+    const watchers = (instance as unknown as { renderer(): { styleObserver?: MutationObserver; resizeObserver?: ResizeObserver } }).renderer();
+    watchers.styleObserver?.disconnect();
+    watchers.resizeObserver?.disconnect();
     const observer = new ResizeObserver(() => {
       instance.resize();
       relabel();
@@ -195,6 +204,7 @@ export function useCytoscape(
         );
       }
       cy.fit(undefined, fitPadding(cy));
+      cy.emit("relabel-now");
     } else if (ids !== shownNodes.current && cy.nodes().length > 0) {
       // Filters changed which actors are shown: fit what is left.
       shownNodes.current = ids;
