@@ -203,6 +203,9 @@ export async function writeGraphFiles(
   const dirName = documentsDirName(out);
   const docsDir = join(dirname(out), dirName);
   const split = splitGraph(graph, dirName, options.singleFile);
+  const knownTexts = options.unchangedTexts instanceof Map ? (options.unchangedTexts as ReadonlyMap<string, KnownText>) : undefined;
+  // A document without its text must be one the caller vouches for: refused before anything is written.
+  for (const f of split.known) if (!knownTexts?.has(f.id)) throw new Error(`document "${f.id}" has no text to write`);
   await mkdir(dirname(out), { recursive: true });
   if (split.files.length || split.known.length) await mkdir(docsDir, { recursive: true });
   const temps: string[] = [];
@@ -210,7 +213,6 @@ export async function writeGraphFiles(
   let unchanged = 0;
   let relationsAt: number;
   try {
-    const knownTexts = options.unchangedTexts instanceof Map ? (options.unchangedTexts as ReadonlyMap<string, KnownText>) : undefined;
     const put = async (path: string, content: string) => {
       const tmp = `${path}.${process.pid}.tmp`;
       temps.push(tmp);
