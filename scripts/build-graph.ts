@@ -122,19 +122,22 @@ async function main(): Promise<number> {
     summary.rssMb[name.replace(/Ms$/, "")] = Math.round(process.memoryUsage().rss / 2 ** 20);
     mark = now;
   };
+  const SCHEMA_BUG = "the extracted graph does not match the schema (a bug in entente)";
+  /** Validates what is about to be written, printing the first issues when it does not match. */
+  const matchesSchema = async (candidate: unknown): Promise<boolean> => {
+    const { Graph } = await import("../src/graph/schema");
+    const checked = Graph.safeParse(candidate);
+    lap("validateMs");
+    if (!checked.success) for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
+    return checked.success;
+  };
   if (incremental) {
     // Validated where it is written, but only what this run assembled: the header, documents, actors and the
     // changed relations (with the references of those relations checked against the actors and documents).
     // Every other relation record is copied byte for byte from the previous graph file, which was validated when
     // it was written and is read back from our own state (its size and time checked). Its references hold by
     // construction: its actors are kept by the evidence of unchanged articles and its documents are unchanged.
-    const { Graph } = await import("../src/graph/schema");
-    const checked = Graph.safeParse({ ...incremental.graph, relations: incremental.changed });
-    lap("validateMs");
-    if (!checked.success) {
-      for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
-      return finish(1, "the extracted graph does not match the schema (a bug in entente)");
-    }
+    if (!(await matchesSchema({ ...incremental.graph, relations: incremental.changed }))) return finish(1, SCHEMA_BUG);
     try {
       let relationsAt = -1;
       docFiles = await writeGraphFiles(out, incremental.graph as unknown as GraphType, { unchangedTexts: incremental.unchangedTexts, onRelationsAt: (n) => (relationsAt = n) });
@@ -154,13 +157,7 @@ async function main(): Promise<number> {
     graph = layoutGraph(graph, { quality: graph.actors.length > 1000 ? "draft" : "default" });
     lap("layoutMs");
   }
-  const { Graph } = await import("../src/graph/schema");
-  const checked = Graph.safeParse(graph);
-  lap("validateMs");
-  if (!checked.success) {
-    for (const i of checked.error.issues.slice(0, 10)) console.error(`  ${i.path.join(".")}: ${i.message}`);
-    return finish(1, "the extracted graph does not match the schema (a bug in entente)");
-  }
+  if (!(await matchesSchema(graph))) return finish(1, SCHEMA_BUG);
   try {
     // JSON is streamed: a large graph is never one string in memory. Article texts go to per-document files beside it
     // (only those whose content changed are rewritten), unless --single-file.

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { DocumentExtraction } from "../extract/extract";
 import type { Graph } from "../graph/schema";
-import { readArticle, readCorpusFiles, type SkippedFile } from "../io/corpus";
+import { readArticle, readCorpusFiles } from "../io/corpus";
 import type { SourceDocument } from "../extract/document";
 import { ExtractionCache, type CacheEntry } from "./cache";
 import type { IncrementalGraph } from "./incremental";
@@ -344,6 +344,25 @@ async function build(opts: BuildOptions, useState: boolean, carried?: Carried): 
       return build(opts, false, carry);
     }
   }
+  // The summary of either way of assembling: what differs is passed in, the rest is this run's.
+  const summaryOf = (made: Pick<BuildSummary, "files" | "degraded" | "actors" | "relations" | "relationsByType">): BuildSummary => ({
+    input,
+    files: made.files,
+    skipped: corpus.skipped,
+    degraded: made.degraded,
+    failed,
+    warnings: corpus.warnings,
+    extracted: extractedCount,
+    cached: docs.length - extractedCount - failedAt.size,
+    workers: threads,
+    actors: made.actors,
+    relations: made.relations,
+    relationsByType: made.relationsByType,
+    firstExtractionMs,
+    seconds: (performance.now() - t0) / 1000,
+    timings,
+    rssMb,
+  });
   if (incremental) {
     const degraded: BuildSummary["degraded"] = [];
     docs.forEach((doc, i) => {
@@ -360,24 +379,7 @@ async function build(opts: BuildOptions, useState: boolean, carried?: Carried): 
       },
       incremental: inc,
       saveState: (graphFile, relationsAt) => saveState(cache!.dir, inc.state, graphFile, relationsAt),
-      summary: {
-        input,
-        files: docs.length - failedAt.size,
-        skipped: corpus.skipped,
-        degraded,
-        failed,
-        warnings: corpus.warnings,
-        extracted: extractedCount,
-        cached: docs.length - extractedCount - failedAt.size,
-        workers: threads,
-        actors: inc.graph.actors.length,
-        relations: inc.relationCount,
-        relationsByType: inc.relationsByType,
-        firstExtractionMs,
-        seconds: (performance.now() - t0) / 1000,
-        timings,
-        rssMb,
-      },
+      summary: summaryOf({ files: docs.length - failedAt.size, degraded, actors: inc.graph.actors.length, relations: inc.relationCount, relationsByType: inc.relationsByType }),
     };
   }
 
@@ -393,7 +395,6 @@ async function build(opts: BuildOptions, useState: boolean, carried?: Carried): 
     if (o.degraded.length) degraded.push({ path: doc.path, reasons: o.degraded });
   });
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const skipped: SkippedFile[] = corpus.skipped;
 
   const { assembleGraphParts, lexicon } = await assembler;
   lap("lexiconWaitMs");
@@ -429,23 +430,6 @@ async function build(opts: BuildOptions, useState: boolean, carried?: Carried): 
   return {
     graph,
     saveState: save,
-    summary: {
-      input,
-      files: extractions.length,
-      skipped,
-      degraded,
-      failed,
-      warnings: corpus.warnings,
-      extracted: extractedCount,
-      cached: docs.length - extractedCount - failedAt.size,
-      workers: threads,
-      actors: graph.actors.length,
-      relations: graph.relations.length,
-      relationsByType,
-      firstExtractionMs,
-      seconds: (performance.now() - t0) / 1000,
-      timings,
-      rssMb,
-    },
+    summary: summaryOf({ files: extractions.length, degraded, actors: graph.actors.length, relations: graph.relations.length, relationsByType }),
   };
 }

@@ -153,15 +153,9 @@ export function slug(name: string): string {
 /** An actor as one document's extraction gives it (DocumentExtraction.actors' values). */
 export type ExtractedActor = DocumentExtraction["actors"] extends Map<string, infer A> ? A : never;
 
-/** One evidence entry a document gives a relation, in global ids, as assembly merges it. */
-export interface Contribution {
+/** One evidence entry a document gives a relation, as assembly merges it: an extracted relation in global ids (evidence attribution too), with its relation id. */
+export interface Contribution extends ExtractedRelation {
   id: string;
-  source: string;
-  target: string;
-  type: RelationType;
-  status: RelationStatus;
-  directed: boolean;
-  evidence: Evidence;
 }
 
 /** Text actors found across the corpus, by global id: the name (longest spelling) and kind assembly gives them. */
