@@ -284,6 +284,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 /** Top self-time functions of a CPU profile taken around `run`. */
@@ -302,17 +303,43 @@ async function profile(page: Page, run: () => Promise<unknown>): Promise<string[
   for (const n of p.nodes) {
     const ms = self.get(n.id) ?? 0;
     total += ms;
-    const file = n.callFrame.url.split("/").pop() ?? "";
-    const name = `${n.callFrame.functionName || "(anonymous)"}${file ? ` ${file.replace(/-[\w-]{8}\.js$/, ".js")}:${n.callFrame.lineNumber + 1}` : ""}`;
+    const name = labelOf(n);
     byName.set(name, (byName.get(name) ?? 0) + ms);
   }
-  return [
-    `total ${total.toFixed(0)} ms`,
-    ...[...byName]
+  // Inclusive time: a function's own samples and its callees', counted once per call stack (recursion not twice).
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  const walk = (id: number, onStack: Set<string>): number => {
+    const n = byId.get(id)!;
+    const name = labelOf(n);
+    const fresh = !onStack.has(name);
+    if (fresh) onStack.add(name);
+    let ms = self.get(id) ?? 0;
+    for (const c of n.children ?? []) ms += walk(c, onStack);
+    if (fresh) {
+      onStack.delete(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+    return ms;
+  };
+  walk(p.nodes[0].id, new Set());
+  const top = (m: Map<string, number>, skip: (name: string) => boolean) =>
+    [...m]
+      .filter(([name]) => !skip(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 12)
-      .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${name}`),
+      .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${name}`);
+  return [
+    `total ${total.toFixed(0)} ms; self time:`,
+    ...top(byName, () => false),
+    `  inclusive (with callees), in our code or the libraries:`,
+    ...top(inclusive, (name) => name.startsWith("(") || !/:\d+$/.test(name)),
   ];
+}
+
+function labelOf(n: ProfileNode): string {
+  const file = n.callFrame.url.split("/").pop() ?? "";
+  return `${n.callFrame.functionName || "(anonymous)"}${file ? ` ${file.replace(/-[\w-]{8}\.js$/, ".js")}:${n.callFrame.lineNumber + 1}` : ""}`;
 }
 
 /** The app built without minification, for profiles that name functions. */

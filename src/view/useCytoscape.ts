@@ -262,9 +262,18 @@ function loadPositions(key: string): Record<string, cytoscape.Position> | null {
   }
 }
 
+/**
+ * The classes each element was given by its definition, per instance, so a sync can tell them from the classes
+ * the view adds (labels, highlight). Kept outside Cytoscape: `ele.scratch(k, v)` restyles the element, and
+ * `cy.scratch(k, v)` every element.
+ */
+const definedClasses = new WeakMap<cytoscape.Core, Map<string, string>>();
+
 /** Brings the instance in line with `elements` by id, in one batch. */
 export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefinition[], knownPositions: Map<string, cytoscape.Position>): void {
   const wanted = new Map(elements.map((e) => [e.data.id as string, e]));
+  let classesOf = definedClasses.get(cy);
+  if (!classesOf) definedClasses.set(cy, (classesOf = new Map()));
   cy.batch(() => {
     // One lookup table: cy.getElementById builds a collection per call.
     const present = new Map<string, cytoscape.SingularElementReturnValue>();
@@ -273,6 +282,7 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
     gone.nodes().forEach((n) => {
       knownPositions.set(n.id(), { ...n.position() });
     });
+    gone.forEach((ele) => void classesOf.delete(ele.id()));
     cy.remove(gone);
     const toAdd: cytoscape.ElementDefinition[] = [];
     const center = cy.nodes().length ? cy.nodes().boundingBox({}) : { x1: 0, y1: 0, w: 0, h: 0 };
@@ -284,11 +294,12 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
         // Keep the label placement's own data (fontSize, outline, margin) and classes.
         const changed = changedData(existing.data() as Record<string, unknown>, def.data as Record<string, unknown>);
         if (changed) existing.data(changed);
-        const own = existing.scratch("_classes") as string | undefined;
-        if ((def.classes ?? "") !== (own ?? "")) {
-          for (const c of (own ?? "").split(" ").filter(Boolean)) existing.removeClass(c);
-          if (def.classes) existing.addClass(def.classes);
-          existing.scratch("_classes", def.classes ?? "");
+        const own = classesOf.get(id) ?? "";
+        const defined = classList(def);
+        if (defined !== own) {
+          for (const c of own.split(" ").filter(Boolean)) existing.removeClass(c);
+          if (defined) existing.addClass(defined);
+          classesOf.set(id, defined);
         }
         continue;
       }
@@ -303,10 +314,13 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
       toAdd.push(def);
     }
     // Nodes first so their edges find both ends.
-    const added = cy.add(toAdd.filter((d) => d.group === "nodes")).union(cy.add(toAdd.filter((d) => d.group === "edges")));
-    added.forEach((ele) => void ele.scratch("_classes", wanted.get(ele.id())?.classes ?? ""));
+    cy.add(toAdd.filter((d) => d.group === "nodes"));
+    cy.add(toAdd.filter((d) => d.group === "edges"));
+    for (const def of toAdd) classesOf.set(def.data.id as string, classList(def));
   });
 }
+
+const classList = (def: cytoscape.ElementDefinition): string => (Array.isArray(def.classes) ? def.classes.join(" ") : (def.classes ?? ""));
 
 /** The fields of `next` that differ from `current` (shallow; arrays and objects by value), or null. */
 function changedData(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | null {

@@ -43,7 +43,11 @@ async function open(query = "", viewport = DESKTOP): Promise<{ page: Page; error
 /** Label overlaps (pairs of drawn label boxes), labels drawn, their on-screen size, and how much of the canvas the graph fills. */
 async function firstView(page: Page) {
   // Labels are placed a moment after the last zoom or pan.
-  await page.waitForFunction(() => window.__cy!.nodes(".labelled").length > 0 && window.__cy!.scratch("labelZoom") === window.__cy!.zoom(), undefined, { timeout: 5000 });
+  await page.waitForFunction(
+    () => window.__cy!.nodes(".labelled").length > 0 && window.__cy!.container()?.getAttribute("data-label-zoom") === String(window.__cy!.zoom()),
+    undefined,
+    { timeout: 5000 },
+  );
   await page.waitForTimeout(50);
   return page.evaluate(() => {
     const cy = window.__cy!;
