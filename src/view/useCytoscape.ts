@@ -297,7 +297,7 @@ export function syncElements(cy: cytoscape.Core, elements: cytoscape.ElementDefi
         const own = classesOf.get(id) ?? "";
         const defined = classList(def);
         if (defined !== own) {
-          for (const c of own.split(" ").filter(Boolean)) existing.removeClass(c);
+          if (own) existing.removeClass(own);
           if (defined) existing.addClass(defined);
           classesOf.set(id, defined);
         }
