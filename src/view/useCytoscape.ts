@@ -75,6 +75,9 @@ export function useCytoscape(
   const [cy, setCy] = useState<cytoscape.Core | null>(null);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
+  // Read by the element sync on its first run only (a saved or seeded layout): a later seed goes through its own effect below.
+  const latestOptions = useRef(options);
+  latestOptions.current = options;
   const knownPositions = useRef(new Map<string, cytoscape.Position>());
   const firstSync = useRef(true);
   const shownNodes = useRef("");
@@ -194,11 +197,12 @@ export function useCytoscape(
       firstSync.current = false;
       shownNodes.current = ids;
       const placed = elements.some((e) => e.group === "nodes" && e.position);
-      const saved = options.layoutSeed ? loadPositions(layoutKey(options.storageKey, options.layoutSeed)) : null;
+      const { layoutSeed, storageKey } = latestOptions.current;
+      const saved = layoutSeed ? loadPositions(layoutKey(storageKey, layoutSeed)) : null;
       if (saved) {
         cy.batch(() => cy.nodes().forEach((n) => void (saved[n.id()] && n.position(saved[n.id()]))));
-      } else if (!placed || options.layoutSeed) {
-        runLayout(cy, { animate: false, seed: options.layoutSeed || 1 }).then(
+      } else if (!placed || layoutSeed) {
+        runLayout(cy, { animate: false, seed: layoutSeed || 1 }).then(
           () => cy.emit("relabel"),
           () => handlersRef.current.onProblem?.("The layout could not be loaded (a part of the page failed to download). Reload the page to try again."),
         );
