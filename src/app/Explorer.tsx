@@ -74,13 +74,13 @@ function useOnDemand<M, T>(load: OnDemand<M>, compute: ((m: M) => T) | null, onP
 
 const isPhone = () => typeof window !== "undefined" && window.matchMedia?.("(max-width: 760px)").matches;
 
-/** Follows the system's light/dark setting. */
 // One query for the page, read once per mount and then on change: matchMedia() at every render made a new list
 // (so the effect re-subscribed each time), and reading it brings style and layout up to date, about 4 ms per
 // render after a filter change.
 let darkQuery: MediaQueryList | null | undefined;
 const darkMedia = () => (darkQuery ??= typeof window !== "undefined" && window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null);
 
+/** Follows the system's light/dark setting. */
 function usePrefersDark(): boolean {
   const [dark, setDark] = useState(() => darkMedia()?.matches ?? false);
   useEffect(() => {
