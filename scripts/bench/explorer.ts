@@ -56,7 +56,7 @@ interface PlainFigures {
   filterDisplayMs: number;
   /** The same edges removed and added back. */
   filterRemoveMs: number;
-  /** Fading all but one actor's neighbourhood (and back): a class on each faded element, or one style function re-run for all. */
+  /** Fading all but one actor's neighbourhood (and back): a class on each faded element, one style function re-run for all, or a style bypass on each. */
   fadeClassMs: number;
   fadeStyleFunctionMs: number;
   fadeBypassMs: number;
